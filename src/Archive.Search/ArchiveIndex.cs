@@ -127,9 +127,11 @@ public sealed partial class ArchiveIndex : IDisposable
             var searcher = searchers.Acquire();
             try
             {
-                var caseDocuments = searcher.Search(
-                    new TermQuery(new Term(IndexFields.CaseId, caseId)),
-                    Math.Max(1, searcher.IndexReader.MaxDoc));
+                // Count first: sizing the result queue by MaxDoc would allocate for the whole index on every re-stamp.
+                var caseQuery = new TermQuery(new Term(IndexFields.CaseId, caseId));
+                var counter = new TotalHitCountCollector();
+                searcher.Search(caseQuery, counter);
+                var caseDocuments = searcher.Search(caseQuery, Math.Max(1, counter.TotalHits));
                 foreach (var scoreDoc in caseDocuments.ScoreDocs)
                 {
                     var stored = IndexDocumentMapper.FromStored(searcher.Doc(scoreDoc.Doc));
