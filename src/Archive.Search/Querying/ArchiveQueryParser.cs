@@ -1,0 +1,221 @@
+using Archive.Search.Analysis;
+using Archive.Search.Indexing;
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.QueryParsers.Classic;
+using Lucene.Net.Search;
+using Lucene.Net.Util.Automaton;
+
+namespace Archive.Search.Querying;
+
+/// <summary>
+/// Lucene's classic query syntax with the archive's field names: every user field is mapped onto its
+/// index fields, and a term without a field is searched in the text fields and the keyword fields at once.
+/// Not thread-safe (the classic parser keeps state); create one per parse.
+/// </summary>
+internal sealed class ArchiveQueryParser : QueryParser
+{
+    public ArchiveQueryParser(Analyzer analyzer)
+        : base(ArchiveTextAnalyzer.Version, QueryFields.Any, analyzer)
+    {
+        DefaultOperator = Operator.AND;
+        AutoGeneratePhraseQueries = true;
+        AllowLeadingWildcard = false;
+    }
+
+    protected override Query? GetFieldQuery(string field, string queryText, bool quoted) =>
+        BuildFieldQuery(field, queryText, slop: 0);
+
+    protected override Query? GetFieldQuery(string field, string queryText, int slop) =>
+        BuildFieldQuery(field, queryText, slop);
+
+    protected override Query? GetPrefixQuery(string field, string termStr)
+    {
+        if (termStr.Length == 0)
+        {
+            throw new InvalidSearchQueryException("A prefix search needs at least one character before '*'.");
+        }
+
+        return BuildMultiTermQuery(
+            field,
+            includeKeywords: true,
+            (indexField, normalized) => new PrefixQuery(new Term(indexField, normalized)),
+            termStr);
+    }
+
+    protected override Query? GetWildcardQuery(string field, string termStr)
+    {
+        if (field == "*" && termStr == "*")
+        {
+            return new MatchAllDocsQuery();
+        }
+
+        if (termStr.StartsWith('*') || termStr.StartsWith('?'))
+        {
+            throw new InvalidSearchQueryException(
+                $"'{termStr}' starts with a wildcard; put at least one letter before '*' or '?'.");
+        }
+
+        return BuildMultiTermQuery(
+            field,
+            includeKeywords: true,
+            (indexField, normalized) => new WildcardQuery(new Term(indexField, normalized)),
+            termStr);
+    }
+
+    protected override Query? GetFuzzyQuery(string field, string termStr, float minSimilarity)
+    {
+        var edits = ToEdits(minSimilarity, termStr.Length);
+        return BuildMultiTermQuery(
+            field,
+            includeKeywords: false,
+            (indexField, normalized) => new FuzzyQuery(new Term(indexField, normalized), edits, FuzzyPrefixLength),
+            termStr);
+    }
+
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
+        throw new InvalidSearchQueryException(
+            $"Ranges such as [{part1} TO {part2}] are not supported; search for the words themselves, or put brackets in quotes.");
+
+    protected override Query GetRegexpQuery(string field, string termStr) =>
+        throw new InvalidSearchQueryException("Regular expressions (/.../) are not supported.");
+
+    /// <summary>A group of only NOT clauses would match nothing in Lucene; a person means "everything except".</summary>
+    protected override Query? GetBooleanQuery(IList<BooleanClause> clauses, bool disableCoord)
+    {
+        var query = base.GetBooleanQuery(clauses, disableCoord);
+        if (query is BooleanQuery boolean && boolean.Clauses.Count > 0 && boolean.Clauses.All(clause => clause.IsProhibited))
+        {
+            boolean.Add(new MatchAllDocsQuery(), Occur.MUST);
+        }
+
+        return query;
+    }
+
+    private Query? BuildFieldQuery(string field, string queryText, int slop)
+    {
+        if (field == QueryFields.Any)
+        {
+            return BuildFreeQuery(queryText, slop);
+        }
+
+        var target = QueryFields.Resolve(field);
+        switch (target.Kind)
+        {
+            case QueryFieldKind.Keyword:
+                return new TermQuery(new Term(target.IndexFields[0], NormalizeKeyword(target, queryText)));
+            case QueryFieldKind.Email:
+                return Either(
+                    new TermQuery(new Term(IndexFields.Email, TermNormalizer.Lower(queryText))),
+                    Analysed(IndexFields.EmailParts, queryText, slop));
+            default:
+                return Either(target.IndexFields.Select(indexField => Analysed(indexField, queryText, slop)).ToArray());
+        }
+    }
+
+    private Query? BuildFreeQuery(string queryText, int slop)
+    {
+        var clauses = new List<Query>();
+        foreach (var (indexField, boost) in QueryFields.FreeTextFields)
+        {
+            if (Analysed(indexField, queryText, slop) is { } analysed)
+            {
+                analysed.Boost = boost;
+                clauses.Add(analysed);
+            }
+        }
+
+        // Punctuation alone analyses to nothing; dropping it keeps "kettle / leaks" from matching nothing.
+        if (clauses.Count == 0)
+        {
+            return null;
+        }
+
+        var keyword = TermNormalizer.Lower(queryText);
+        foreach (var indexField in QueryFields.FreeKeywordFields)
+        {
+            clauses.Add(new TermQuery(new Term(indexField, keyword)) { Boost = QueryFields.KeywordBoost });
+        }
+
+        return Either([.. clauses]);
+    }
+
+    private static Query? BuildMultiTermQuery(string field, bool includeKeywords, Func<string, string, Query> create, string termStr)
+    {
+        var clauses = new List<Query>();
+        if (field == QueryFields.Any)
+        {
+            foreach (var (indexField, _) in QueryFields.FreeTextFields)
+            {
+                // The exact field holds unfolded terms; the folded twin already covers every word it has.
+                if (indexField != IndexFields.TextExact)
+                {
+                    clauses.Add(create(indexField, TermNormalizer.Fold(termStr)));
+                }
+            }
+
+            if (includeKeywords)
+            {
+                clauses.AddRange(QueryFields.FreeKeywordFields.Select(indexField => create(indexField, TermNormalizer.Lower(termStr))));
+            }
+
+            return Either([.. clauses]);
+        }
+
+        var target = QueryFields.Resolve(field);
+        switch (target.Kind)
+        {
+            case QueryFieldKind.Keyword:
+                return create(target.IndexFields[0], NormalizeKeyword(target, termStr));
+            case QueryFieldKind.Email:
+                return Either(
+                    create(IndexFields.Email, TermNormalizer.Lower(termStr)),
+                    create(IndexFields.EmailParts, TermNormalizer.Fold(termStr)));
+            default:
+                return create(target.IndexFields[0], TermNormalizer.Fold(termStr));
+        }
+    }
+
+    private Query? Analysed(string indexField, string queryText, int slop) =>
+        CreateFieldQuery(Analyzer, Occur.MUST, indexField, queryText, quoted: true, slop);
+
+    /// <summary>Status and category are hyphenated words; accept "pending on company" and "pending_on_company" too.</summary>
+    private static string NormalizeKeyword(QueryField field, string value)
+    {
+        var lower = TermNormalizer.Lower(value);
+        if (field.IndexFields[0] is IndexFields.Status or IndexFields.Category)
+        {
+            lower = string.Join('-', lower.Split([' ', '_', '\t'], StringSplitOptions.RemoveEmptyEntries));
+        }
+
+        return lower;
+    }
+
+    /// <summary><c>word~</c> means two edits, <c>word~1</c> one; the old 0..1 similarity form is still accepted.</summary>
+    private static int ToEdits(float minSimilarity, int termLength)
+    {
+        if (minSimilarity >= 1)
+        {
+            return Math.Min((int)minSimilarity, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE);
+        }
+
+        return minSimilarity <= 0 ? 0 : Math.Min(LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE, (int)((1 - minSimilarity) * termLength));
+    }
+
+    private static Query? Either(params Query?[] alternatives)
+    {
+        var present = alternatives.Where(query => query is not null).ToArray();
+        if (present.Length <= 1)
+        {
+            return present.FirstOrDefault();
+        }
+
+        var boolean = new BooleanQuery(disableCoord: true);
+        foreach (var query in present)
+        {
+            boolean.Add(query, Occur.SHOULD);
+        }
+
+        return boolean;
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Archive.Search.Snippets;
+
+/// <summary>
+/// Cuts a short excerpt of a document's text around the first matched term and wraps every match in it
+/// in <c>[</c> <c>]</c>. Matches are found by re-analysing the stored text with the folding analyzer and
+/// using the token offsets, so <c>Lodz</c> highlights <c>Łódź</c> as the index would match it.
+/// </summary>
+internal static class SnippetBuilder
+{
+    public const int TargetLength = 200;
+
+    /// <summary>How much text before the first match gives it context.</summary>
+    private const int LeadIn = 60;
+
+    public static string Build(string? text, SnippetTermMatcher matcher, Analyzer foldingAnalyzer, string field)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var matches = matcher.IsEmpty ? [] : FindMatches(text, matcher, foldingAnalyzer, field);
+        var firstStart = matches.Count > 0 ? matches[0].Start : 0;
+        var firstEnd = matches.Count > 0 ? matches[0].End : 0;
+
+        var start = Math.Max(0, firstStart - LeadIn);
+        if (start > 0)
+        {
+            // Start on a word boundary, but never after the match itself.
+            var space = text.IndexOfAny([' ', '\n', '\t', '\r'], start, firstStart - start);
+            start = space >= 0 ? space + 1 : start;
+        }
+
+        var end = Math.Min(text.Length, Math.Max(start + TargetLength, firstEnd));
+        if (end < text.Length)
+        {
+            var space = text.LastIndexOfAny([' ', '\n', '\t', '\r'], end - 1, end - firstEnd);
+            end = space > firstEnd ? space : end;
+        }
+
+        var snippet = new StringBuilder(end - start + 16);
+        if (start > 0)
+        {
+            snippet.Append("... ");
+        }
+
+        var cursor = start;
+        foreach (var (matchStart, matchEnd) in matches.Where(match => match.Start >= start && match.End <= end))
+        {
+            snippet.Append(text, cursor, matchStart - cursor).Append('[').Append(text, matchStart, matchEnd - matchStart).Append(']');
+            cursor = matchEnd;
+        }
+
+        snippet.Append(text, cursor, end - cursor);
+        if (end < text.Length)
+        {
+            snippet.Append(" ...");
+        }
+
+        return CollapseWhitespace(snippet.ToString());
+    }
+
+    private static List<(int Start, int End)> FindMatches(string text, SnippetTermMatcher matcher, Analyzer analyzer, string field)
+    {
+        var matches = new List<(int Start, int End)>();
+        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            // Only matches inside the window around the first one can be shown; stop reading after it.
+            if (matches.Count > 0 && offset.StartOffset > matches[0].Start + TargetLength)
+            {
+                break;
+            }
+
+            if (matcher.Matches(term.ToString()))
+            {
+                matches.Add((offset.StartOffset, offset.EndOffset));
+            }
+        }
+
+        stream.End();
+        return matches;
+    }
+
+    private static string CollapseWhitespace(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        var previousWasSpace = false;
+        foreach (var c in value)
+        {
+            var isSpace = char.IsWhiteSpace(c);
+            if (!isSpace || !previousWasSpace)
+            {
+                builder.Append(isSpace ? ' ' : c);
+            }
+
+            previousWasSpace = isSpace;
+        }
+
+        return builder.ToString().Trim();
+    }
+}
