@@ -28,10 +28,8 @@ public sealed class ArchiveStore : IDisposable
     private readonly ILogger<ArchiveStore> _logger;
     private readonly ArchivePaths _paths;
     private readonly ArchiveDatabase _database;
-    private readonly TaxonomyTemplate _taxonomy;
-    private readonly RegistrationNumberAllocator _allocator;
     private readonly IntakeLedger _ledger;
-    private readonly DocumentFiler _filer;
+    private readonly CaseCapture _capture;
     private bool _disposed;
 
     /// <summary>Opens the archive, creating the root folder and the database when they do not exist.</summary>
@@ -57,10 +55,15 @@ public sealed class ArchiveStore : IDisposable
         _logger = logger;
         _paths = new ArchivePaths(options.RootDirectory);
         _database = OpenDatabase(_paths.Root);
-        _taxonomy = TaxonomyTemplate.Create(options.TaxonomyTemplate, options.ResolveCategoryFolders());
-        _allocator = new RegistrationNumberAllocator(_database, RegistrationNumberFormat.Parse(options.RegistrationNumberFormat), logger);
         _ledger = new IntakeLedger(_database);
-        _filer = new DocumentFiler(_paths);
+        _capture = new CaseCapture(
+            _database,
+            new RegistrationNumberAllocator(_database, RegistrationNumberFormat.Parse(options.RegistrationNumberFormat), logger),
+            TaxonomyTemplate.Create(options.TaxonomyTemplate, options.ResolveCategoryFolders()),
+            new DocumentFiler(_paths),
+            _ledger,
+            timeProvider,
+            logger);
         ArchiveStoreLog.StoreOpened(logger, _paths.Root);
     }
 
@@ -116,7 +119,7 @@ public sealed class ArchiveStore : IDisposable
                 _ledger.Complete(sourceKey, claim.SourceName, IntakeState.Duplicate, existingCase?.RegistrationNumber ?? existingRegistrationNumber.Trim(), now);
                 if (existingCase is not null)
                 {
-                    _database.Events.Insert(NewEvent(existingCase.Id, now, CaseEventKinds.DuplicateReceived,
+                    _database.Events.Insert(CaseEvents.ByCapture(existingCase.Id, now, CaseEventKinds.DuplicateReceived,
                         $"The same content arrived again from {claim.SourceName} ({sourceKey}) and was not archived twice."));
                 }
             });
@@ -149,45 +152,7 @@ public sealed class ArchiveStore : IDisposable
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return Commit(newCase.Source, files =>
-            {
-                _ledger.EnsureNotCompleted(sourceKey);
-                var now = _time.GetUtcNow();
-                var localNow = _time.GetLocalNow();
-                var number = _allocator.Allocate(localNow.Year);
-                var caseRecord = new CaseRecord
-                {
-                    Id = ObjectId.NewObjectId().ToString(),
-                    RegistrationNumber = number.Number,
-                    RegistrationYear = number.Year,
-                    RegistrationSequence = number.Sequence,
-                    Status = CaseStatus.NotStarted,
-                    Category = newCase.Category,
-                    CategoryConfidence = newCase.CategoryConfidence,
-                    Language = newCase.Language,
-                    ContactName = newCase.ContactName,
-                    ContactEmail = newCase.ContactEmail,
-                    Subject = newCase.Subject,
-                    Source = newCase.Source ?? "",
-                    ReceivedAt = newCase.ReceivedAt,
-                    OpenedAt = now,
-                    UpdatedAt = now,
-                    ArchivePath = _taxonomy.Build(newCase.Category, localNow, number.Number),
-                };
-
-                var records = _filer.WriteAll(files, caseRecord, documents, firstOrdinal: 1, now);
-                _database.Cases.Insert(caseRecord);
-                _database.Documents.InsertBulk(records);
-                _database.Events.Insert(NewEvent(caseRecord.Id, now, CaseEventKinds.Opened,
-                    $"Opened from {caseRecord.Source} with {records.Count} document(s)."));
-                if (sourceKey is not null)
-                {
-                    _ledger.Complete(sourceKey, caseRecord.Source, IntakeState.Committed, caseRecord.RegistrationNumber, now);
-                }
-
-                ArchiveStoreLog.CaseOpened(_logger, caseRecord.RegistrationNumber, caseRecord.Source, records.Count);
-                return new CaptureCommit(caseRecord, records);
-            });
+            return _capture.Open(newCase, documents, sourceKey);
         }
     }
 
@@ -219,30 +184,7 @@ public sealed class ArchiveStore : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
                 ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
-            var source = documents[0].Source ?? "";
-            return Commit(source, files =>
-            {
-                _ledger.EnsureNotCompleted(sourceKey);
-                var now = _time.GetUtcNow();
-                var nextOrdinal = _database.Documents.Find(d => d.CaseId == caseRecord.Id).Select(d => d.Ordinal).DefaultIfEmpty(0).Max() + 1;
-                var records = _filer.WriteAll(files, caseRecord, documents, nextOrdinal, now);
-                caseRecord.UpdatedAt = now;
-                _database.Cases.Update(caseRecord);
-                _database.Documents.InsertBulk(records);
-                foreach (var record in records)
-                {
-                    _database.Events.Insert(NewEvent(caseRecord.Id, now, CaseEventKinds.DocumentAdded,
-                        $"{record.StoredFileName} ({record.Role}) added from {record.Source}."));
-                }
-
-                if (sourceKey is not null)
-                {
-                    _ledger.Complete(sourceKey, source, IntakeState.Committed, caseRecord.RegistrationNumber, now);
-                }
-
-                ArchiveStoreLog.DocumentsJoined(_logger, caseRecord.RegistrationNumber, source, records.Count);
-                return new CaptureCommit(caseRecord, records);
-            });
+            return _capture.Join(caseRecord, documents, sourceKey);
         }
     }
 
@@ -443,42 +385,12 @@ public sealed class ArchiveStore : IDisposable
         .OrderBy(d => d.CapturedAt)
         .ThenBy(d => d.Id, StringComparer.Ordinal);
 
-    private static CaseEvent NewEvent(string caseId, DateTimeOffset at, string kind, string detail) => new()
-    {
-        Id = ObjectId.NewObjectId().ToString(),
-        CaseId = caseId,
-        At = at,
-        Actor = CaseEventKinds.CaptureActor,
-        Kind = kind,
-        Detail = detail,
-    };
-
     private T Read<T>(Func<T> query)
     {
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             return query();
-        }
-    }
-
-    /// <summary>Runs a capture: files written by <paramref name="work"/> are kept only if the transaction commits.</summary>
-    private T Commit<T>(string source, Func<PendingFiles, T> work)
-    {
-        var files = new PendingFiles(_logger);
-        _database.BeginTransaction();
-        try
-        {
-            var result = work(files);
-            _database.Commit();
-            return result;
-        }
-        catch (Exception exception)
-        {
-            _database.Rollback();
-            files.Discard();
-            ArchiveStoreLog.CaptureRolledBack(_logger, source, exception);
-            throw;
         }
     }
 
