@@ -85,6 +85,16 @@ public sealed class ArchiveStoreOptionsTests
     }
 
     [Fact]
+    public void Constructor_WhenAnotherStoreHoldsTheDatabase_ThrowsInvalidOperation()
+    {
+        using var archive = new ArchiveFixture();
+
+        var thrown = Assert.Throws<InvalidOperationException>(() => archive.Open());
+
+        Assert.Contains("capture.db cannot be opened", thrown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Validator_ForTheHost_FailsWithTheSameMessages()
     {
         var result = new ArchiveStoreOptionsValidator().Validate(null, new ArchiveStoreOptions { RegistrationNumberFormat = "X" });

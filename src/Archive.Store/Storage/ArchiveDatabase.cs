@@ -16,22 +16,32 @@ internal sealed class ArchiveDatabase : IDisposable
 {
     public const string FileName = "capture.db";
 
+    /// <summary>Held open exclusively while the store is open. LiteDB's direct mode does not stop a second
+    /// process (or a second store in this process) from opening the same file, which would corrupt it and
+    /// hand out registration numbers twice.</summary>
+    public const string LockFileName = "capture.lock";
+
     // Case-sensitive, culture-free comparison: source keys such as file paths differ only in case on
     // Linux, and must never be taken for each other. Case-insensitive lookups use explicit UPPER indexes.
     private const int InvariantCultureLcid = 127;
     private const string RegistrationKeyExpression = "UPPER($.RegistrationNumber)";
 
+    private readonly FileStream _lock;
     private readonly LiteDatabase _database;
 
+    /// <exception cref="IOException">Another store holds the archive, or the file cannot be opened.</exception>
     public ArchiveDatabase(string path)
     {
-        var connection = new ConnectionString
+        _lock = new FileStream(Path.Combine(Path.GetDirectoryName(path)!, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        try
         {
-            Filename = path,
-            Connection = ConnectionType.Direct,
-            Collation = new Collation(InvariantCultureLcid, CompareOptions.Ordinal),
-        };
-        _database = new LiteDatabase(connection, CreateMapper());
+            _database = Open(path);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
 
         Cases = _database.GetCollection<CaseRecord>("cases");
         Documents = _database.GetCollection<DocumentRecord>("documents");
@@ -79,7 +89,22 @@ internal sealed class ArchiveDatabase : IDisposable
     public CaseRecord? FindCaseByRegistrationNumber(string registrationNumber) =>
         Cases.FindOne(BsonExpression.Create(RegistrationKeyExpression + " = @0", new BsonValue(registrationNumber.ToUpperInvariant())));
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        _lock.Dispose();
+    }
+
+    private static LiteDatabase Open(string path)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            Collation = new Collation(InvariantCultureLcid, CompareOptions.Ordinal),
+        };
+        return new LiteDatabase(connection, CreateMapper());
+    }
 
     private static BsonMapper CreateMapper()
     {
