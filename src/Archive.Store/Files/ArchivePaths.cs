@@ -34,9 +34,6 @@ internal sealed class ArchivePaths
         return full;
     }
 
-    /// <summary>The archive-relative form of an absolute path below the root, with <c>/</c> separators.</summary>
-    public string ToRelative(string absolutePath) => Path.GetRelativePath(Root, absolutePath).Replace('\\', '/');
-
     private bool IsInside(string fullPath) =>
         string.Equals(fullPath, Root, PathComparison)
         || (fullPath.StartsWith(Root, PathComparison) && fullPath.Length > Root.Length && fullPath[Root.Length] == Path.DirectorySeparatorChar);
