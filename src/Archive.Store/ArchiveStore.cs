@@ -1,0 +1,411 @@
+using Archive.Store.Audit;
+using Archive.Store.Cases;
+using Archive.Store.Documents;
+using Archive.Store.Files;
+using Archive.Store.Intake;
+using Archive.Store.Quarantine;
+using Archive.Store.Registration;
+using Archive.Store.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Store;
+
+/// <summary>
+/// The archive of record: cases, documents and their immutable originals, registration numbers, the intake
+/// ledger, quarantine and the audit history, on one LiteDB file (<c>capture.db</c>) and the file system
+/// below <see cref="RootDirectory"/>.
+/// </summary>
+/// <remarks>
+/// Every public member is synchronous and serialised by one lock: LiteDB 5 binds a transaction to its thread,
+/// and a capture (number, files, records, audit, ledger) must be one transaction. The store owns the
+/// database file exclusively; open one instance per archive per process.
+/// </remarks>
+public sealed class ArchiveStore : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _time;
+    private readonly ILogger<ArchiveStore> _logger;
+    private readonly ArchivePaths _paths;
+    private readonly ArchiveDatabase _database;
+    private readonly IntakeLedger _ledger;
+    private readonly CaseCapture _capture;
+    private bool _disposed;
+
+    /// <summary>Opens the archive, creating the root folder and the database when they do not exist.</summary>
+    /// <param name="options">The archive settings.</param>
+    /// <param name="timeProvider">The clock for every time stamp and for the registration year.</param>
+    /// <param name="logger">The logger.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    /// <exception cref="ArgumentException">The options are invalid; the message lists every problem with its key and fix.</exception>
+    /// <exception cref="InvalidOperationException">The root folder cannot be created or the database cannot be opened (for example, another process holds it).</exception>
+    public ArchiveStore(ArchiveStoreOptions options, TimeProvider timeProvider, ILogger<ArchiveStore> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(logger);
+
+        var errors = options.Validate();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid archive settings: " + string.Join(" ", errors), nameof(options));
+        }
+
+        _time = timeProvider;
+        _logger = logger;
+        _paths = new ArchivePaths(options.RootDirectory);
+        _database = OpenDatabase(_paths.Root);
+        _ledger = new IntakeLedger(_database);
+        _capture = new CaseCapture(
+            _database,
+            new RegistrationNumberAllocator(_database, RegistrationNumberFormat.Parse(options.RegistrationNumberFormat), logger),
+            TaxonomyTemplate.Create(options.TaxonomyTemplate, options.ResolveCategoryFolders()),
+            new DocumentFiler(_paths),
+            _ledger,
+            timeProvider,
+            logger);
+        ArchiveStoreLog.StoreOpened(logger, _paths.Root);
+    }
+
+    /// <summary>The absolute archive root.</summary>
+    public string RootDirectory => _paths.Root;
+
+    /// <summary>
+    /// Claims a source item before work on it begins. Idempotent: a known key returns its existing entry, whose
+    /// <see cref="IntakeClaim.State"/> says whether it is still unfinished or already committed, quarantined or a
+    /// duplicate; an unfinished one counts another <see cref="IntakeClaim.Attempts"/>. An unknown key is inserted as
+    /// <see cref="IntakeState.Claimed"/>. Keys are compared case-sensitively.
+    /// </summary>
+    /// <param name="sourceKey">The source's unique key for the item.</param>
+    /// <param name="sourceName">The source name.</param>
+    /// <param name="sha256">The item's content hash, if the source knows it already.</param>
+    /// <returns>The ledger entry.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceKey"/> or <paramref name="sourceName"/> is null or blank.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IntakeClaim Claim(string sourceKey, string sourceName, string? sha256)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _ledger.Claim(sourceKey, sourceName, NormalizeSha256(sha256), _time.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Records that a claimed item's content is already archived, so it is not archived again. When
+    /// <paramref name="existingRegistrationNumber"/> names a known case, its history gets a
+    /// <see cref="CaseEventKinds.DuplicateReceived"/> event.
+    /// </summary>
+    /// <param name="sourceKey">The key the item was claimed under.</param>
+    /// <param name="existingRegistrationNumber">The case that already holds the content.</param>
+    /// <exception cref="ArgumentException">An argument is null or blank.</exception>
+    /// <exception cref="InvalidOperationException">No claim exists for <paramref name="sourceKey"/>; call <see cref="Claim"/> first.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public void MarkDuplicate(string sourceKey, string existingRegistrationNumber)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(existingRegistrationNumber);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var claim = _ledger.Find(sourceKey)
+                ?? throw new InvalidOperationException($"No intake claim exists for '{sourceKey}'; call Claim before marking it a duplicate.");
+            var now = _time.GetUtcNow();
+            var existingCase = _database.FindCaseByRegistrationNumber(existingRegistrationNumber.Trim());
+            InTransaction(() =>
+            {
+                _ledger.Complete(sourceKey, claim.SourceName, IntakeState.Duplicate, existingCase?.RegistrationNumber ?? existingRegistrationNumber.Trim(), now);
+                if (existingCase is not null)
+                {
+                    _database.Events.Insert(CaseEvents.ByCapture(existingCase.Id, now, CaseEventKinds.DuplicateReceived,
+                        $"The same content arrived again from {claim.SourceName} ({sourceKey}) and was not archived twice."));
+                }
+            });
+            ArchiveStoreLog.DuplicateMarked(_logger, sourceKey, existingRegistrationNumber);
+        }
+    }
+
+    /// <summary>
+    /// Opens a new case in one transaction: allocates its registration number, writes the originals and their
+    /// text into the case folder, inserts the case, documents and an <see cref="CaseEventKinds.Opened"/> event,
+    /// and marks the claim committed. On any failure nothing is kept: the transaction rolls back (the number is
+    /// not consumed) and the files written are deleted.
+    /// </summary>
+    /// <param name="newCase">What is known about the case.</param>
+    /// <param name="documents">The documents, letter first; attachments point at their e-mail with <see cref="NewDocument.ParentIndex"/>.</param>
+    /// <param name="sourceKey">The intake ledger key to mark committed, if the item was claimed.</param>
+    /// <returns>The new case and its documents.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="newCase"/> or <paramref name="documents"/> (or one of them, or its content callback) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="documents"/> is empty or has a bad parent index.</exception>
+    /// <exception cref="CaptureAlreadyCompletedException">The ledger shows <paramref name="sourceKey"/> as already committed or duplicate.</exception>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The archive folder is not writable.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    /// <remarks>Any exception thrown by a document's <see cref="NewDocument.OpenContent"/> or its stream propagates unchanged, after the rollback.</remarks>
+    public CaptureCommit OpenCase(NewCase newCase, IReadOnlyList<NewDocument> documents, string? sourceKey)
+    {
+        ArgumentNullException.ThrowIfNull(newCase);
+        DocumentFiler.Validate(documents, nameof(documents));
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return _capture.Open(newCase, documents, sourceKey);
+        }
+    }
+
+    /// <summary>
+    /// Adds documents to an existing case in one transaction: writes the originals and their text into the case
+    /// folder (numbered after the documents already there), inserts the documents and one
+    /// <see cref="CaseEventKinds.DocumentAdded"/> event per document, updates the case's
+    /// <see cref="CaseRecord.UpdatedAt"/> and marks the claim committed. On failure nothing is kept.
+    /// The case's status is left as it is: moving it is the lifecycle's decision, not the archive's.
+    /// </summary>
+    /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
+    /// <param name="documents">The documents to add.</param>
+    /// <param name="sourceKey">The intake ledger key to mark committed, if the item was claimed.</param>
+    /// <returns>The updated case and the documents added.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> or <paramref name="documents"/> (or one of them, or its content callback) is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="documents"/> is empty or has a bad parent index.</exception>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="CaptureAlreadyCompletedException">The ledger shows <paramref name="sourceKey"/> as already committed or duplicate.</exception>
+    /// <exception cref="IOException">A file could not be written.</exception>
+    /// <exception cref="UnauthorizedAccessException">The archive folder is not writable.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaptureCommit JoinCase(string registrationNumber, IReadOnlyList<NewDocument> documents, string? sourceKey)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        DocumentFiler.Validate(documents, nameof(documents));
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
+                ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
+            return _capture.Join(caseRecord, documents, sourceKey);
+        }
+    }
+
+    /// <summary>
+    /// Records an item set aside with a reason, and marks its claim <see cref="IntakeState.Quarantined"/> when
+    /// <see cref="NewQuarantine.SourceKey"/> is given (a claim already committed or duplicate keeps its state).
+    /// </summary>
+    /// <param name="item">The item and the reason.</param>
+    /// <returns>The stored record.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
+    /// <exception cref="ArgumentException"><see cref="NewQuarantine.Reason"/> is blank.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public QuarantineRecord Quarantine(NewQuarantine item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        ArgumentException.ThrowIfNullOrWhiteSpace(item.Reason, nameof(item));
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var now = _time.GetUtcNow();
+            var record = new QuarantineRecord
+            {
+                Id = ObjectId.NewObjectId().ToString(),
+                SourceName = item.SourceName ?? "",
+                SourceKey = item.SourceKey,
+                OriginalFileName = item.OriginalFileName ?? "",
+                Reason = item.Reason,
+                Sha256 = NormalizeSha256(item.Sha256),
+                QuarantinedPath = item.QuarantinedPath,
+                At = now,
+            };
+            InTransaction(() =>
+            {
+                _database.Quarantine.Insert(record);
+                if (item.SourceKey is not null && _ledger.Find(item.SourceKey)?.State is null or IntakeState.Claimed or IntakeState.Quarantined)
+                {
+                    _ledger.Complete(item.SourceKey, record.SourceName, IntakeState.Quarantined, null, now);
+                }
+            });
+            ArchiveStoreLog.Quarantined(_logger, record.OriginalFileName, record.SourceName, record.Reason);
+            return record;
+        }
+    }
+
+    /// <summary>Finds a case by registration number, ignoring case and surrounding white space.</summary>
+    /// <param name="registrationNumber">The registration number.</param>
+    /// <returns>The case, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCase(string registrationNumber)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        return Read(() => _database.FindCaseByRegistrationNumber(registrationNumber.Trim()));
+    }
+
+    /// <summary>Finds a case by its database identifier.</summary>
+    /// <param name="caseId">The identifier.</param>
+    /// <returns>The case, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCaseById(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Cases.FindById(caseId));
+    }
+
+    /// <summary>Finds the first archived document (the original) with this content.</summary>
+    /// <param name="sha256">The SHA-256 in hex, either case.</param>
+    /// <returns>The earliest captured document with that hash, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sha256"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public DocumentRecord? FindDocumentBySha256(string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var normalized = NormalizeSha256(sha256);
+        return Read(() => InCaptureOrder(_database.Documents.Find(d => d.Sha256 == normalized)).FirstOrDefault());
+    }
+
+    /// <summary>Finds the case holding a document with this e-mail Message-ID.</summary>
+    /// <param name="messageId">The Message-ID, with or without angle brackets.</param>
+    /// <returns>The case of the earliest such document, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="messageId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCaseByMessageId(string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        var normalized = MessageIds.Normalize(messageId);
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        return Read(() =>
+        {
+            var document = InCaptureOrder(_database.Documents.Find(d => d.MessageId == normalized)).FirstOrDefault();
+            return document is null ? null : _database.Cases.FindById(document.CaseId);
+        });
+    }
+
+    /// <summary>Lists every case in registration order (year, then sequence).</summary>
+    /// <returns>The cases.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseRecord> ListCases() => Read(() => _database.Cases.FindAll()
+        .OrderBy(c => c.RegistrationYear)
+        .ThenBy(c => c.RegistrationSequence)
+        .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
+        .ToList());
+
+    /// <summary>Lists a case's documents in capture order.</summary>
+    /// <param name="caseId">The case's identifier.</param>
+    /// <returns>The documents (empty for an unknown case).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<DocumentRecord> GetDocuments(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Documents.Find(d => d.CaseId == caseId).OrderBy(d => d.Ordinal).ToList());
+    }
+
+    /// <summary>Lists every document, for rebuilding the search index.</summary>
+    /// <returns>All documents in capture order.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<DocumentRecord> ListDocuments() => Read(() => InCaptureOrder(_database.Documents.FindAll()).ToList());
+
+    /// <summary>A case's audit history in time order.</summary>
+    /// <param name="caseId">The case's identifier.</param>
+    /// <returns>The events (empty for an unknown case).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseEvent> GetHistory(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Events.Find(e => e.CaseId == caseId)
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>Lists the quarantine, oldest first.</summary>
+    /// <returns>The quarantine records.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<QuarantineRecord> ListQuarantine() => Read(() => _database.Quarantine.FindAll()
+        .OrderBy(q => q.At)
+        .ThenBy(q => q.Id, StringComparer.Ordinal)
+        .ToList());
+
+    /// <summary>Turns an archive-relative path (as in <see cref="DocumentRecord.ArchivePath"/>) into an absolute one.</summary>
+    /// <param name="archiveRelativePath">The relative path, with <c>/</c> or <c>\</c> separators.</param>
+    /// <returns>The absolute path below <see cref="RootDirectory"/>.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="archiveRelativePath"/> is null.</exception>
+    /// <exception cref="ArgumentException">The path contains NUL, is absolute elsewhere, or climbs out of <see cref="RootDirectory"/>.</exception>
+    public string ResolvePath(string archiveRelativePath) => _paths.Resolve(archiveRelativePath);
+
+    /// <summary>Closes the database. Further calls throw <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _database.Dispose();
+        }
+    }
+
+    private static ArchiveDatabase OpenDatabase(string root)
+    {
+        try
+        {
+            Directory.CreateDirectory(root);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
+        {
+            throw new InvalidOperationException(
+                $"{ArchiveStoreOptions.SectionName}:{nameof(ArchiveStoreOptions.RootDirectory)} '{root}' cannot be created: {exception.Message} Point it at a writable folder.", exception);
+        }
+
+        var path = Path.Combine(root, ArchiveDatabase.FileName);
+        try
+        {
+            return new ArchiveDatabase(path);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteException)
+        {
+            throw new InvalidOperationException(
+                $"The archive database {path} cannot be opened: {exception.Message} Make sure no other Capture process uses {ArchiveStoreOptions.SectionName}:{nameof(ArchiveStoreOptions.RootDirectory)} and that the file is readable and writable.", exception);
+        }
+    }
+
+    private static string? NormalizeSha256(string? sha256) =>
+        string.IsNullOrWhiteSpace(sha256) ? null : sha256.Trim().ToLowerInvariant();
+
+    private static IEnumerable<DocumentRecord> InCaptureOrder(IEnumerable<DocumentRecord> documents) => documents
+        .OrderBy(d => d.CapturedAt)
+        .ThenBy(d => d.Id, StringComparer.Ordinal);
+
+    private T Read<T>(Func<T> query)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            return query();
+        }
+    }
+
+    private void InTransaction(Action work)
+    {
+        _database.BeginTransaction();
+        try
+        {
+            work();
+            _database.Commit();
+        }
+        catch
+        {
+            _database.Rollback();
+            throw;
+        }
+    }
+}

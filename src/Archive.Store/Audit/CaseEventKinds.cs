@@ -1,0 +1,17 @@
+namespace Archive.Store.Audit;
+
+/// <summary>The <see cref="Cases.CaseEvent.Kind"/> values the store writes.</summary>
+public static class CaseEventKinds
+{
+    /// <summary>A capture opened the case.</summary>
+    public const string Opened = "opened";
+
+    /// <summary>A follow-up document joined the case.</summary>
+    public const string DocumentAdded = "document-added";
+
+    /// <summary>An item whose content the case already holds arrived again and was not archived twice.</summary>
+    public const string DuplicateReceived = "duplicate-received";
+
+    /// <summary>The actor name of the capture pipeline.</summary>
+    public const string CaptureActor = "capture";
+}

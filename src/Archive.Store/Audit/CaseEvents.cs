@@ -1,0 +1,20 @@
+using Archive.Store.Cases;
+using LiteDB;
+
+namespace Archive.Store.Audit;
+
+/// <summary>Builds audit events.</summary>
+internal static class CaseEvents
+{
+    /// <summary>An event by the capture pipeline.</summary>
+    public static CaseEvent ByCapture(string caseId, DateTimeOffset at, string kind, string detail) => new()
+    {
+        // ObjectIds grow within a process, so they order events that share a time stamp.
+        Id = ObjectId.NewObjectId().ToString(),
+        CaseId = caseId,
+        At = at,
+        Actor = CaseEventKinds.CaptureActor,
+        Kind = kind,
+        Detail = detail,
+    };
+}

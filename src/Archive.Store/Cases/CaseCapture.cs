@@ -1,0 +1,133 @@
+using Archive.Store.Audit;
+using Archive.Store.Documents;
+using Archive.Store.Files;
+using Archive.Store.Intake;
+using Archive.Store.Registration;
+using Archive.Store.Storage;
+using LiteDB;
+using Microsoft.Extensions.Logging;
+
+namespace Archive.Store.Cases;
+
+/// <summary>
+/// Opens and joins cases, each as one LiteDB transaction: number, files, records, audit event and intake
+/// ledger commit together or not at all. Files are written before the commit, so a committed record never
+/// lacks its file; if anything fails, the transaction rolls back and the files written are deleted.
+/// The caller holds the store's lock.
+/// </summary>
+internal sealed class CaseCapture
+{
+    private readonly ArchiveDatabase _database;
+    private readonly RegistrationNumberAllocator _allocator;
+    private readonly TaxonomyTemplate _taxonomy;
+    private readonly DocumentFiler _filer;
+    private readonly IntakeLedger _ledger;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    public CaseCapture(
+        ArchiveDatabase database,
+        RegistrationNumberAllocator allocator,
+        TaxonomyTemplate taxonomy,
+        DocumentFiler filer,
+        IntakeLedger ledger,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _database = database;
+        _allocator = allocator;
+        _taxonomy = taxonomy;
+        _filer = filer;
+        _ledger = ledger;
+        _time = time;
+        _logger = logger;
+    }
+
+    public CaptureCommit Open(NewCase newCase, IReadOnlyList<NewDocument> documents, string? sourceKey) =>
+        InTransaction(newCase.Source, files =>
+        {
+            _ledger.EnsureNotCompleted(sourceKey);
+            var now = _time.GetUtcNow();
+            var localNow = _time.GetLocalNow();
+            var number = _allocator.Allocate(localNow.Year);
+            var caseRecord = new CaseRecord
+            {
+                Id = ObjectId.NewObjectId().ToString(),
+                RegistrationNumber = number.Number,
+                RegistrationYear = number.Year,
+                RegistrationSequence = number.Sequence,
+                Status = CaseStatus.NotStarted,
+                Category = newCase.Category,
+                CategoryConfidence = newCase.CategoryConfidence,
+                Language = newCase.Language,
+                ContactName = newCase.ContactName,
+                ContactEmail = newCase.ContactEmail,
+                Subject = newCase.Subject,
+                Source = newCase.Source ?? "",
+                ReceivedAt = newCase.ReceivedAt,
+                OpenedAt = now,
+                UpdatedAt = now,
+                ArchivePath = _taxonomy.Build(newCase.Category, localNow, number.Number),
+            };
+
+            var records = _filer.WriteAll(files, caseRecord, documents, firstOrdinal: 1, now);
+            _database.Cases.Insert(caseRecord);
+            _database.Documents.InsertBulk(records);
+            _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.Opened,
+                $"Opened from {caseRecord.Source} with {records.Count} document(s)."));
+            if (sourceKey is not null)
+            {
+                _ledger.Complete(sourceKey, caseRecord.Source, IntakeState.Committed, caseRecord.RegistrationNumber, now);
+            }
+
+            ArchiveStoreLog.CaseOpened(_logger, caseRecord.RegistrationNumber, caseRecord.Source, records.Count);
+            return new CaptureCommit(caseRecord, records);
+        });
+
+    public CaptureCommit Join(CaseRecord caseRecord, IReadOnlyList<NewDocument> documents, string? sourceKey)
+    {
+        var source = documents[0].Source ?? "";
+        return InTransaction(source, files =>
+        {
+            _ledger.EnsureNotCompleted(sourceKey);
+            var now = _time.GetUtcNow();
+            var nextOrdinal = _database.Documents.Find(d => d.CaseId == caseRecord.Id).Select(d => d.Ordinal).DefaultIfEmpty(0).Max() + 1;
+            var records = _filer.WriteAll(files, caseRecord, documents, nextOrdinal, now);
+            caseRecord.UpdatedAt = now;
+            _database.Cases.Update(caseRecord);
+            _database.Documents.InsertBulk(records);
+            foreach (var record in records)
+            {
+                _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.DocumentAdded,
+                    $"{record.StoredFileName} ({record.Role}) added from {record.Source}."));
+            }
+
+            if (sourceKey is not null)
+            {
+                _ledger.Complete(sourceKey, source, IntakeState.Committed, caseRecord.RegistrationNumber, now);
+            }
+
+            ArchiveStoreLog.DocumentsJoined(_logger, caseRecord.RegistrationNumber, source, records.Count);
+            return new CaptureCommit(caseRecord, records);
+        });
+    }
+
+    private T InTransaction<T>(string source, Func<PendingFiles, T> work)
+    {
+        var files = new PendingFiles(_logger);
+        _database.BeginTransaction();
+        try
+        {
+            var result = work(files);
+            _database.Commit();
+            return result;
+        }
+        catch (Exception exception)
+        {
+            _database.Rollback();
+            files.Discard();
+            ArchiveStoreLog.CaptureRolledBack(_logger, source, exception);
+            throw;
+        }
+    }
+}

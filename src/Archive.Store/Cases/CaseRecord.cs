@@ -1,0 +1,53 @@
+namespace Archive.Store.Cases;
+
+/// <summary>A case as stored in the archive. Mutable properties exist for the database mapping.</summary>
+public sealed class CaseRecord
+{
+    /// <summary>The case's database identifier.</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>The registration number the customer is told, e.g. <c>C-2026-000123</c>. Unique and never reused.</summary>
+    public string RegistrationNumber { get; set; } = "";
+
+    /// <summary>The year whose sequence the registration number was taken from (the local year at capture).</summary>
+    public int RegistrationYear { get; set; }
+
+    /// <summary>The sequence number inside <see cref="RegistrationYear"/> (or inside the whole archive when the format has no year).</summary>
+    public int RegistrationSequence { get; set; }
+
+    /// <summary>Where the case stands in its lifecycle.</summary>
+    public CaseStatus Status { get; set; }
+
+    /// <summary>What kind of letter opened the case.</summary>
+    public CaseCategory Category { get; set; }
+
+    /// <summary>The classifier's confidence in <see cref="Category"/>.</summary>
+    public double CategoryConfidence { get; set; }
+
+    /// <summary>The language of the opening letter, if known.</summary>
+    public string? Language { get; set; }
+
+    /// <summary>The customer's name, if known.</summary>
+    public string? ContactName { get; set; }
+
+    /// <summary>The customer's e-mail address, if known.</summary>
+    public string? ContactEmail { get; set; }
+
+    /// <summary>The subject of the opening letter, if any.</summary>
+    public string? Subject { get; set; }
+
+    /// <summary>The source name the opening letter came from.</summary>
+    public string Source { get; set; } = "";
+
+    /// <summary>When the source received the opening letter.</summary>
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>When the case was opened (the store's clock).</summary>
+    public DateTimeOffset OpenedAt { get; set; }
+
+    /// <summary>When the case last changed (the store's clock).</summary>
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>The case's taxonomy folder, relative to the archive root, with <c>/</c> separators.</summary>
+    public string ArchivePath { get; set; } = "";
+}

@@ -1,0 +1,20 @@
+namespace Archive.Store.Cases;
+
+/// <summary>What the worker knows about a capture that opens a new case.</summary>
+/// <param name="Category">The classifier's category (<see cref="CaseCategory.Unclassified"/> when it abstained).</param>
+/// <param name="CategoryConfidence">The classifier's confidence in <paramref name="Category"/>, 0 to 1.</param>
+/// <param name="Language">The detected language (ISO 639-1), if known.</param>
+/// <param name="ContactName">The customer's name, if extracted.</param>
+/// <param name="ContactEmail">The customer's e-mail address, if extracted.</param>
+/// <param name="Subject">The subject or first line, if any.</param>
+/// <param name="Source">The source name (mailbox or drop folder) the item came from.</param>
+/// <param name="ReceivedAt">When the source received the item.</param>
+public sealed record NewCase(
+    CaseCategory Category,
+    double CategoryConfidence,
+    string? Language,
+    string? ContactName,
+    string? ContactEmail,
+    string? Subject,
+    string Source,
+    DateTimeOffset ReceivedAt);

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Archive.Store.Registration;
+
+/// <summary>
+/// A registration number pattern such as <c>C-{year}-{sequence:000000}</c>. Tokens: <c>{year}</c> and
+/// <c>{sequence}</c>, each with an optional .NET numeric format after a colon.
+/// </summary>
+internal sealed partial class RegistrationNumberFormat
+{
+    public const string Example = "C-{year}-{sequence:000000}";
+    private const string YearToken = "year";
+    private const string SequenceToken = "sequence";
+
+    private readonly string _pattern;
+
+    private RegistrationNumberFormat(string pattern)
+    {
+        _pattern = pattern;
+        HasYear = TokenPattern().Matches(pattern).Any(m => IsToken(m, YearToken));
+    }
+
+    /// <summary>Whether numbers carry the year, so the sequence restarts every year. Without it one sequence runs forever.</summary>
+    public bool HasYear { get; }
+
+    /// <summary>Parses a pattern.</summary>
+    /// <exception cref="ArgumentException">The pattern is invalid; the message lists the problems.</exception>
+    public static RegistrationNumberFormat Parse(string pattern)
+    {
+        var errors = Validate(pattern, "pattern").ToList();
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException(string.Join(" ", errors), nameof(pattern));
+        }
+
+        return new RegistrationNumberFormat(pattern);
+    }
+
+    /// <summary>The counter a number is drawn from: the year when numbers carry it, otherwise one for all time.</summary>
+    public string ScopeFor(int year) => HasYear ? year.ToString("0000", CultureInfo.InvariantCulture) : "all";
+
+    /// <summary>Formats the number for <paramref name="year"/> and <paramref name="sequence"/>.</summary>
+    public string Format(int year, int sequence) => Render(_pattern, year, sequence);
+
+    /// <summary>Checks a pattern, returning one message per problem.</summary>
+    public static IEnumerable<string> Validate(string? pattern, string key)
+    {
+        if (string.IsNullOrWhiteSpace(pattern))
+        {
+            yield return $"{key} is empty; set it to a pattern such as {Example}.";
+            yield break;
+        }
+
+        var tokens = TokenPattern().Matches(pattern);
+        if (!tokens.Any(m => IsToken(m, SequenceToken)))
+        {
+            yield return $"{key} must contain {{sequence}}, e.g. {Example}.";
+        }
+
+        foreach (Match token in tokens)
+        {
+            if (!IsToken(token, YearToken) && !IsToken(token, SequenceToken))
+            {
+                yield return $"{key} has an unknown token {token.Value}; use only {{year}} and {{sequence[:format]}}, e.g. {Example}.";
+            }
+        }
+
+        var literal = TokenPattern().Replace(pattern, "");
+        if (literal.Contains('{', StringComparison.Ordinal) || literal.Contains('}', StringComparison.Ordinal))
+        {
+            yield return $"{key} has an unmatched brace; write tokens as {{year}} or {{sequence:000000}}, e.g. {Example}.";
+            yield break;
+        }
+
+        string sample;
+        try
+        {
+            sample = Render(pattern, 2026, 1);
+        }
+        catch (FormatException)
+        {
+            sample = "";
+        }
+
+        if (sample.Length == 0)
+        {
+            yield return $"{key} has a numeric format .NET cannot apply; use digits such as {{sequence:000000}}, e.g. {Example}.";
+        }
+        else if (sample.Trim() != sample || sample.Any(c => char.IsControl(c) || "<>:\"/\\|?*".Contains(c, StringComparison.Ordinal)))
+        {
+            yield return $"{key} must not contain path separators, control characters, <>:\"|?* or leading/trailing spaces, because the number also names the case folder, e.g. {Example}.";
+        }
+    }
+
+    private static string Render(string pattern, int year, int sequence)
+    {
+        var builder = new StringBuilder();
+        var last = 0;
+        foreach (Match token in TokenPattern().Matches(pattern))
+        {
+            builder.Append(pattern, last, token.Index - last);
+            var format = token.Groups["format"].Success ? token.Groups["format"].Value : null;
+            var value = IsToken(token, YearToken) ? year : sequence;
+            builder.Append(value.ToString(format, CultureInfo.InvariantCulture));
+            last = token.Index + token.Length;
+        }
+
+        builder.Append(pattern, last, pattern.Length - last);
+        return builder.ToString();
+    }
+
+    private static bool IsToken(Match match, string name) =>
+        string.Equals(match.Groups["name"].Value, name, StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(?::(?<format>[^{}]*))?\}", RegexOptions.CultureInvariant)]
+    private static partial Regex TokenPattern();
+}

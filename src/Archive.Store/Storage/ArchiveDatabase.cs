@@ -1,0 +1,125 @@
+using System.Globalization;
+using Archive.Store.Cases;
+using Archive.Store.Documents;
+using Archive.Store.Intake;
+using Archive.Store.Quarantine;
+using Archive.Store.Registration;
+using LiteDB;
+
+namespace Archive.Store.Storage;
+
+/// <summary>
+/// The LiteDB file <c>capture.db</c>: its mapping, collections and indexes. Not thread-safe by itself;
+/// <see cref="ArchiveStore"/> serialises every call.
+/// </summary>
+internal sealed class ArchiveDatabase : IDisposable
+{
+    public const string FileName = "capture.db";
+
+    /// <summary>Held open exclusively while the store is open. LiteDB's direct mode does not stop a second
+    /// process (or a second store in this process) from opening the same file, which would corrupt it and
+    /// hand out registration numbers twice.</summary>
+    public const string LockFileName = "capture.lock";
+
+    // Case-sensitive, culture-free comparison: source keys such as file paths differ only in case on
+    // Linux, and must never be taken for each other. Case-insensitive lookups use explicit UPPER indexes.
+    private const int InvariantCultureLcid = 127;
+    private const string RegistrationKeyExpression = "UPPER($.RegistrationNumber)";
+
+    private readonly FileStream _lock;
+    private readonly LiteDatabase _database;
+
+    /// <exception cref="IOException">Another store holds the archive, or the file cannot be opened.</exception>
+    public ArchiveDatabase(string path)
+    {
+        _lock = new FileStream(Path.Combine(Path.GetDirectoryName(path)!, LockFileName), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        try
+        {
+            _database = Open(path);
+        }
+        catch
+        {
+            _lock.Dispose();
+            throw;
+        }
+
+        Cases = _database.GetCollection<CaseRecord>("cases");
+        Documents = _database.GetCollection<DocumentRecord>("documents");
+        Events = _database.GetCollection<CaseEvent>("case_events");
+        Claims = _database.GetCollection<IntakeClaim>("intake");
+        Quarantine = _database.GetCollection<QuarantineRecord>("quarantine");
+        Counters = _database.GetCollection<RegistrationCounter>("registration_counters");
+
+        Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
+        Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
+        Documents.EnsureIndex(x => x.CaseId);
+        Documents.EnsureIndex(x => x.Sha256);
+        Documents.EnsureIndex(x => x.MessageId);
+        Events.EnsureIndex(x => x.CaseId);
+    }
+
+    public ILiteCollection<CaseRecord> Cases { get; }
+
+    public ILiteCollection<DocumentRecord> Documents { get; }
+
+    public ILiteCollection<CaseEvent> Events { get; }
+
+    /// <summary>The intake ledger; the source key is the document id, hence unique.</summary>
+    public ILiteCollection<IntakeClaim> Claims { get; }
+
+    public ILiteCollection<QuarantineRecord> Quarantine { get; }
+
+    public ILiteCollection<RegistrationCounter> Counters { get; }
+
+    /// <summary>Starts a transaction on the calling thread.</summary>
+    /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>
+    public void BeginTransaction()
+    {
+        if (!_database.BeginTrans())
+        {
+            throw new InvalidOperationException("A LiteDB transaction is already open on this thread; captures must not nest.");
+        }
+    }
+
+    public void Commit() => _database.Commit();
+
+    public void Rollback() => _database.Rollback();
+
+    /// <summary>Finds a case by registration number, ignoring case (the caller trims).</summary>
+    public CaseRecord? FindCaseByRegistrationNumber(string registrationNumber) =>
+        Cases.FindOne(BsonExpression.Create(RegistrationKeyExpression + " = @0", new BsonValue(registrationNumber.ToUpperInvariant())));
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        _lock.Dispose();
+    }
+
+    private static LiteDatabase Open(string path)
+    {
+        var connection = new ConnectionString
+        {
+            Filename = path,
+            Connection = ConnectionType.Direct,
+            Collation = new Collation(InvariantCultureLcid, CompareOptions.Ordinal),
+        };
+        return new LiteDatabase(connection, CreateMapper());
+    }
+
+    private static BsonMapper CreateMapper()
+    {
+        var mapper = new BsonMapper { EnumAsInteger = false };
+
+        // LiteDB stores dates as BSON DateTime: milliseconds in UTC, so offsets and ticks would be lost.
+        // The ISO 8601 round-trip form keeps both, and sorts in time order for the UTC stamps the store writes.
+        mapper.RegisterType(
+            value => new BsonValue(value.ToString("O", CultureInfo.InvariantCulture)),
+            bson => DateTimeOffset.ParseExact(bson.AsString, "O", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind));
+        mapper.RegisterType(
+            value => new BsonValue(value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+
+        mapper.Entity<IntakeClaim>().Id(x => x.SourceKey, autoId: false);
+        return mapper;
+    }
+}
