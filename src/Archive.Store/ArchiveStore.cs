@@ -56,9 +56,10 @@ public sealed class ArchiveStore : IDisposable
         _paths = new ArchivePaths(options.RootDirectory);
         _database = OpenDatabase(_paths.Root);
         _ledger = new IntakeLedger(_database);
+        RegistrationNumbers = RegistrationNumberFormat.Parse(options.RegistrationNumberFormat);
         _capture = new CaseCapture(
             _database,
-            new RegistrationNumberAllocator(_database, RegistrationNumberFormat.Parse(options.RegistrationNumberFormat), logger),
+            new RegistrationNumberAllocator(_database, RegistrationNumbers, logger),
             TaxonomyTemplate.Create(options.TaxonomyTemplate, options.ResolveCategoryFolders()),
             new DocumentFiler(_paths),
             _ledger,
@@ -69,6 +70,9 @@ public sealed class ArchiveStore : IDisposable
 
     /// <summary>The absolute archive root.</summary>
     public string RootDirectory => _paths.Root;
+
+    /// <summary>The configured registration number format; finds numbers quoted in follow-ups.</summary>
+    public RegistrationNumberFormat RegistrationNumbers { get; }
 
     /// <summary>
     /// Claims a source item before work on it begins. Idempotent: a known key returns its existing entry, whose

@@ -8,18 +8,20 @@ namespace Archive.Store.Registration;
 /// A registration number pattern such as <c>C-{year}-{sequence:000000}</c>. Tokens: <c>{year}</c> and
 /// <c>{sequence}</c>, each with an optional .NET numeric format after a colon.
 /// </summary>
-internal sealed partial class RegistrationNumberFormat
+public sealed partial class RegistrationNumberFormat
 {
     public const string Example = "C-{year}-{sequence:000000}";
     private const string YearToken = "year";
     private const string SequenceToken = "sequence";
 
     private readonly string _pattern;
+    private readonly Regex _quoted;
 
     private RegistrationNumberFormat(string pattern)
     {
         _pattern = pattern;
         HasYear = TokenPattern().Matches(pattern).Any(m => IsToken(m, YearToken));
+        _quoted = QuotedNumberPattern(pattern);
     }
 
     /// <summary>Whether numbers carry the year, so the sequence restarts every year. Without it one sequence runs forever.</summary>
@@ -43,6 +45,16 @@ internal sealed partial class RegistrationNumberFormat
 
     /// <summary>Formats the number for <paramref name="year"/> and <paramref name="sequence"/>.</summary>
     public string Format(int year, int sequence) => Render(_pattern, year, sequence);
+
+    /// <summary>
+    /// The registration numbers of this format quoted in <paramref name="text"/> (a reply's subject, a letter's
+    /// text), in order of appearance, without duplicates, normalised to upper case.
+    /// </summary>
+    public IEnumerable<string> FindIn(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return _quoted.Matches(text).Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal);
+    }
 
     /// <summary>Checks a pattern, returning one message per problem.</summary>
     public static IEnumerable<string> Validate(string? pattern, string key)
@@ -109,6 +121,24 @@ internal sealed partial class RegistrationNumberFormat
 
         builder.Append(pattern, last, pattern.Length - last);
         return builder.ToString();
+    }
+
+    /// <summary>A regex for numbers of <paramref name="pattern"/>: literals as written (any case), numbers as digits.</summary>
+    private static Regex QuotedNumberPattern(string pattern)
+    {
+        var regex = new StringBuilder(@"(?<![\p{L}\p{N}])");
+        var last = 0;
+        foreach (Match token in TokenPattern().Matches(pattern))
+        {
+            regex.Append(Regex.Escape(pattern[last..token.Index]));
+            var format = token.Groups["format"].Value;
+            var minimumDigits = Math.Max(1, format.Count(c => c == '0'));
+            regex.Append(IsToken(token, YearToken) && format.Length == 0 ? @"\d{4}" : $@"\d{{{minimumDigits},}}");
+            last = token.Index + token.Length;
+        }
+
+        regex.Append(Regex.Escape(pattern[last..])).Append(@"(?![\p{L}\p{N}])");
+        return new Regex(regex.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     private static bool IsToken(Match match, string name) =>
