@@ -40,8 +40,10 @@ internal static class ContentSniffer
             return new SniffResult(ContentKind.Image, image);
         }
 
-        // The PDF specification allows junk before the header; readers accept it within the first kilobyte.
-        if (head[..Math.Min(head.Length, 1024)].IndexOf("%PDF-"u8) >= 0)
+        // Readers accept junk before the PDF header within the first kilobyte; only trusted when the name says PDF,
+        // since a mail or text that quotes "%PDF-" must stay what it is.
+        if (head.StartsWith("%PDF-"u8)
+            || (extension == ".pdf" && head[..Math.Min(head.Length, 1024)].IndexOf("%PDF-"u8) >= 0))
         {
             return new SniffResult(ContentKind.Pdf);
         }

@@ -100,11 +100,13 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
         {
             throw new UnreadableDocumentException(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The file is {Megabytes(length)} MB, above the limit of {Megabytes(options.MaxFileBytes)} MB (Extraction:MaxFileBytes)."));
+                $"The file is {Size(length)}, above the limit of {Size(options.MaxFileBytes)} (Extraction:MaxFileBytes)."));
         }
     }
 
-    private static string Megabytes(long bytes) => (bytes / (1024.0 * 1024.0)).ToString("0.##", CultureInfo.InvariantCulture);
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? (bytes / (1024.0 * 1024.0)).ToString("0.## 'MB'", CultureInfo.InvariantCulture)
+        : bytes.ToString("0 'bytes'", CultureInfo.InvariantCulture);
 
     private static ExtractedDocument Paged(string fileName, string mediaType, IReadOnlyList<ExtractedPage> pages)
     {

@@ -15,7 +15,7 @@ public sealed class ExtractionOptions
     /// <summary>The most attachments of one e-mail that are extracted; the rest are listed with a reason.</summary>
     public int MaxAttachmentsPerMail { get; set; } = 50;
 
-    /// <summary>A PDF page whose text layer has fewer letters than this is treated as a scan and recognised.</summary>
+    /// <summary>A PDF page with an image and fewer letters than this in its text layer is treated as a scan and recognised.</summary>
     public int MinTextLayerLetters { get; set; } = 20;
 
     /// <summary>The poppler <c>pdftoppm</c> program used to render scanned PDF pages.</summary>

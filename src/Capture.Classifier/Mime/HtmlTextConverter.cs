@@ -14,7 +14,7 @@ internal static partial class HtmlTextConverter
 
     private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
     {
-        "p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+        "p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
         "hr", "section", "article", "header", "footer", "address", "dd", "dt", "dl", "form", "fieldset", "body",
         "center", "caption", "figure", "figcaption", "main", "nav", "aside",
     };
@@ -41,6 +41,12 @@ internal static partial class HtmlTextConverter
 
         if (Dropped.Contains(node.Name))
         {
+            return;
+        }
+
+        if (node.Name.Equals("br", StringComparison.OrdinalIgnoreCase))
+        {
+            builder.Append('\n');
             return;
         }
 

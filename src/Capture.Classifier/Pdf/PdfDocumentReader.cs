@@ -107,8 +107,23 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
             text = null;
         }
 
+        // A scan has an image and at most a few stray characters (a stamp, a page number); a born-digital page with
+        // only a short line of text and no image is still a text page. Text drawn as curves has neither.
         var letters = text?.Count(char.IsLetter) ?? 0;
-        return new TextLayerPage(number, letters >= options.MinTextLayerLetters ? text!.Trim() : null, page.Width, page.Height);
+        var isScan = letters == 0 || (letters < options.MinTextLayerLetters && HasImages(page));
+        return new TextLayerPage(number, isScan ? null : text!.Trim(), page.Width, page.Height);
+    }
+
+    private static bool HasImages(Page page)
+    {
+        try
+        {
+            return page.GetImages().Any();
+        }
+        catch (Exception exception) when (IsParserFailure(exception))
+        {
+            return true;
+        }
     }
 
     private int RenderResolution(TextLayerPage page)
