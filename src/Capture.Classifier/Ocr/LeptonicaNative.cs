@@ -1,0 +1,88 @@
+using System.Runtime.InteropServices;
+
+namespace Capture.Classifier.Ocr;
+
+/// <summary>The parts of leptonica (Debian's liblept.so.5, 1.82) used to decode page images.</summary>
+internal static partial class LeptonicaNative
+{
+    private const string Library = "liblept.so.5";
+
+    /// <summary>leptonica's <c>L_SEVERITY_NONE</c>: its own stderr messages are replaced by our exceptions and logs.</summary>
+    public const int SeverityNone = 6;
+
+    [LibraryImport(Library)]
+    public static partial int setMsgSeverity(int newSeverity);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMem(ReadOnlySpan<byte> data, nuint size);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixReadMemTiff(ReadOnlySpan<byte> data, nuint size, int n);
+
+    [LibraryImport(Library)]
+    public static partial int pixReadHeaderMem(
+        ReadOnlySpan<byte> data,
+        nuint size,
+        out int format,
+        out int width,
+        out int height,
+        out int bitsPerSample,
+        out int samplesPerPixel,
+        out int isColormapped);
+
+    [LibraryImport(Library)]
+    public static partial int readHeaderMemTiff(
+        ReadOnlySpan<byte> data,
+        nuint size,
+        int n,
+        out int width,
+        out int height,
+        out int bitsPerSample,
+        out int samplesPerPixel,
+        out int resolution,
+        out int isColormapped,
+        out int format);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetWidth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetHeight(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetDepth(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixGetXRes(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial PixHandle pixConvertTo8(PixHandle pix, int colormapFlag);
+
+    [LibraryImport(Library)]
+    public static partial void pixDestroy(ref IntPtr pix);
+
+    /// <summary>Writes pages as one multi-page TIFF (used by tests and tools). Returns 0 on success.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixWriteTiff(string fileName, PixHandle pix, int compression, string mode);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial PixHandle pixRead(string fileName);
+}
+
+/// <summary>Owns a leptonica <c>PIX*</c>.</summary>
+internal sealed class PixHandle : SafeHandle
+{
+    public PixHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    protected override bool ReleaseHandle()
+    {
+        var pix = handle;
+        LeptonicaNative.pixDestroy(ref pix);
+        return true;
+    }
+}

@@ -1,0 +1,68 @@
+namespace Capture.Classifier.Ocr;
+
+/// <summary>
+/// Settings of optical character recognition (configuration section <c>Ocr</c>).
+/// </summary>
+public sealed class OcrOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Ocr";
+
+    /// <summary>Tesseract languages joined with '+', e.g. <c>pol+hun+eng</c>.</summary>
+    public string Languages { get; set; } = "pol+hun+eng";
+
+    /// <summary>
+    /// The folder holding the <c>*.traineddata</c> files; null looks in the usual Debian and /usr/local locations.
+    /// </summary>
+    public string? TessDataPath { get; set; }
+
+    /// <summary>How many pages are recognised at once (one single-threaded engine each).</summary>
+    public int MaxDegreeOfParallelism { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>How long the recognition of one page may take before the item is given up.</summary>
+    public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The largest page (width × height) that is recognised; larger pages make the item unreadable.</summary>
+    public long MaxPixelsPerPage { get; set; } = 100_000_000;
+
+    /// <summary>The most pages one item may have to be recognised.</summary>
+    public int MaxPages { get; set; } = 200;
+
+    /// <summary>Resolution assumed for images that do not state one.</summary>
+    public int DefaultResolution { get; set; } = 300;
+
+    /// <summary>Checks the settings and names the key to fix.</summary>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Languages))
+        {
+            throw new ArgumentException("Ocr:Languages is empty; set it to Tesseract language codes such as \"pol+hun+eng\".");
+        }
+
+        if (MaxDegreeOfParallelism < 1)
+        {
+            throw new ArgumentException($"Ocr:MaxDegreeOfParallelism is {MaxDegreeOfParallelism}; it must be 1 or more (one engine per core is usual).");
+        }
+
+        if (PageTimeout <= TimeSpan.Zero || PageTimeout.TotalMilliseconds > int.MaxValue)
+        {
+            throw new ArgumentException($"Ocr:PageTimeout is {PageTimeout}; it must be positive and below 24 days, e.g. \"00:02:00\".");
+        }
+
+        if (MaxPixelsPerPage < 1)
+        {
+            throw new ArgumentException($"Ocr:MaxPixelsPerPage is {MaxPixelsPerPage}; it must be positive, e.g. 100000000.");
+        }
+
+        if (MaxPages < 1)
+        {
+            throw new ArgumentException($"Ocr:MaxPages is {MaxPages}; it must be 1 or more.");
+        }
+
+        if (DefaultResolution is < 70 or > 2400)
+        {
+            throw new ArgumentException($"Ocr:DefaultResolution is {DefaultResolution}; it must lie between 70 and 2400 dpi.");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using Capture.Classifier.Extraction;
+using Capture.Classifier.Images;
+using Capture.Classifier.Ocr;
+using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.DocumentLayoutAnalysis.TextExtractor;
+using UglyToad.PdfPig.Exceptions;
+
+namespace Capture.Classifier.Pdf;
+
+/// <summary>
+/// Reads a PDF page by page: the text layer where a page has one, and for scanned pages (no meaningful text) the
+/// page rendered by poppler and recognised by Tesseract. Mixed documents mix both.
+/// </summary>
+internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool pool)
+{
+    private const string PasswordProtected = "The PDF is password protected; ask the sender for an unprotected copy.";
+    private const int MinimumRenderResolution = 100;
+    private readonly PopplerPageRenderer renderer = new(options);
+
+    /// <summary>Extracts the pages' text.</summary>
+    /// <param name="data">The PDF's bytes.</param>
+    /// <param name="path">The PDF on disk, when there is one; otherwise a temporary copy is written for rendering.</param>
+    /// <param name="cancellationToken">Cancels reading and recognition.</param>
+    /// <exception cref="UnreadableDocumentException">The PDF is encrypted, damaged, or a scanned page is over a limit.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<IReadOnlyList<ExtractedPage>> ReadAsync(byte[] data, string? path, CancellationToken cancellationToken)
+    {
+        var textLayer = ReadTextLayer(data, cancellationToken);
+        var scanned = textLayer.Where(page => page.Text is null).ToList();
+        var recognised = new Dictionary<int, OcrPageResult>();
+        if (scanned.Count > 0)
+        {
+            PagePixelLimit.EnsurePageCountWithin(scanned.Count, pool.Options, "pages without a text layer");
+            var resolutions = scanned.ToDictionary(page => page.Number, page => RenderResolution(page));
+            var temporaryCopy = path is null ? await WriteTemporaryCopyAsync(data, cancellationToken) : null;
+            try
+            {
+                var pdfPath = path ?? temporaryCopy!;
+                var results = await pool.RecognizePagesAsync(
+                    [.. resolutions.Keys],
+                    async (number, token) =>
+                    {
+                        var png = await renderer.RenderAsync(pdfPath, number, resolutions[number], token);
+                        return ImageDocumentReader.DecodeSinglePage(png, number, pool.Options);
+                    },
+                    cancellationToken);
+                foreach (var result in results)
+                {
+                    recognised[result.PageNumber] = result;
+                }
+            }
+            finally
+            {
+                if (temporaryCopy is not null)
+                {
+                    File.Delete(temporaryCopy);
+                }
+            }
+        }
+
+        return [.. textLayer.Select(page => page.Text is not null
+            ? new ExtractedPage(page.Number, page.Text, FromOcr: false, Confidence: null)
+            : new ExtractedPage(page.Number, recognised[page.Number].Text, FromOcr: true, recognised[page.Number].Confidence))];
+    }
+
+    private List<TextLayerPage> ReadTextLayer(byte[] data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var document = PdfDocument.Open(data, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            var pages = new List<TextLayerPage>(document.NumberOfPages);
+            for (var number = 1; number <= document.NumberOfPages; number++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                pages.Add(ReadPage(document, number));
+            }
+
+            if (pages.Count == 0)
+            {
+                throw new UnreadableDocumentException("The PDF is damaged and cannot be read: it has no pages.");
+            }
+
+            return pages;
+        }
+        catch (PdfDocumentEncryptedException exception)
+        {
+            throw new UnreadableDocumentException(PasswordProtected, exception);
+        }
+        catch (Exception exception) when (IsParserFailure(exception))
+        {
+            throw new UnreadableDocumentException($"The PDF is damaged and cannot be read: {ShortDetail(exception)}", exception);
+        }
+    }
+
+    private TextLayerPage ReadPage(PdfDocument document, int number)
+    {
+        var page = document.GetPage(number);
+        string? text;
+        try
+        {
+            text = ContentOrderTextExtractor.GetText(page);
+        }
+        catch (Exception exception) when (IsParserFailure(exception))
+        {
+            // A page whose content stream PdfPig cannot interpret may still render: recognise it instead.
+            text = null;
+        }
+
+        // A scan has an image and at most a few stray characters (a stamp, a page number); a born-digital page with
+        // only a short line of text and no image is still a text page. Text drawn as curves has neither.
+        var letters = text?.Count(char.IsLetter) ?? 0;
+        var isScan = letters == 0 || (letters < options.MinTextLayerLetters && HasImages(page));
+        return new TextLayerPage(number, isScan ? null : text!.Trim(), page.Width, page.Height);
+    }
+
+    private static bool HasImages(Page page)
+    {
+        try
+        {
+            return page.GetImages().Any();
+        }
+        catch (Exception exception) when (IsParserFailure(exception))
+        {
+            return true;
+        }
+    }
+
+    private int RenderResolution(TextLayerPage page)
+    {
+        // Page sizes are in points (1/72 inch). A poster-sized page is rendered coarser rather than refused, as long
+        // as the text stays legible; below that the page is over the pixel limit.
+        var resolution = options.PdfRenderResolution;
+        var maxPixels = (double)pool.Options.MaxPixelsPerPage;
+        var pixelsAtResolution = PixelCount(page, resolution);
+        if (pixelsAtResolution > maxPixels)
+        {
+            resolution = (int)Math.Floor(resolution * Math.Sqrt(maxPixels / pixelsAtResolution));
+        }
+
+        if (resolution < MinimumRenderResolution)
+        {
+            var width = (long)Math.Ceiling(page.Width / 72 * options.PdfRenderResolution);
+            var height = (long)Math.Ceiling(page.Height / 72 * options.PdfRenderResolution);
+            PagePixelLimit.EnsureWithin(page.Number, width, height, pool.Options);
+        }
+
+        return resolution;
+    }
+
+    private static double PixelCount(TextLayerPage page, int resolution) =>
+        Math.Ceiling(page.Width / 72 * resolution) * Math.Ceiling(page.Height / 72 * resolution);
+
+    private async Task<string> WriteTemporaryCopyAsync(byte[] data, CancellationToken cancellationToken)
+    {
+        var directory = options.TempDirectory ?? Path.GetTempPath();
+        var path = Path.Combine(directory, "capture-" + Guid.NewGuid().ToString("N") + ".pdf");
+        await File.WriteAllBytesAsync(path, data, cancellationToken);
+        return path;
+    }
+
+    private static bool IsParserFailure(Exception exception) =>
+        exception is not (OperationCanceledException or UnreadableDocumentException or OutOfMemoryException);
+
+    private static string ShortDetail(Exception exception)
+    {
+        var message = exception.Message.ReplaceLineEndings(" ").Trim();
+        if (message.Length > 200)
+        {
+            message = message[..200] + "…";
+        }
+
+        return message.EndsWith('.') ? message : message + ".";
+    }
+
+    private sealed record TextLayerPage(int Number, string? Text, double Width, double Height);
+}

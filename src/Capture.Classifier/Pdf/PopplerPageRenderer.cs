@@ -1,0 +1,85 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using Capture.Classifier.Extraction;
+
+namespace Capture.Classifier.Pdf;
+
+/// <summary>Renders one PDF page to an 8-bit grey PNG with poppler's <c>pdftoppm</c>.</summary>
+internal sealed class PopplerPageRenderer(ExtractionOptions options)
+{
+    /// <summary>Renders <paramref name="pageNumber"/> of <paramref name="pdfPath"/> and returns the PNG's bytes.</summary>
+    /// <exception cref="UnreadableDocumentException">pdftoppm failed or took longer than the render timeout.</exception>
+    /// <exception cref="InvalidOperationException">pdftoppm is not installed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<byte[]> RenderAsync(string pdfPath, int pageNumber, int resolution, CancellationToken cancellationToken)
+    {
+        var outputDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), "capture-render-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(outputDirectory);
+        try
+        {
+            var outputBase = Path.Combine(outputDirectory, "page");
+            var page = pageNumber.ToString(CultureInfo.InvariantCulture);
+            var startInfo = new ProcessStartInfo(options.PdfToPpmPath)
+            {
+                ArgumentList =
+                {
+                    "-r", resolution.ToString(CultureInfo.InvariantCulture), "-gray", "-png",
+                    "-f", page, "-l", page, "-singlefile", pdfPath, outputBase,
+                },
+                RedirectStandardError = true,
+                RedirectStandardOutput = true,
+                UseShellExecute = false,
+            };
+
+            using var process = Start(startInfo);
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(options.PdfRenderTimeout);
+            var standardError = process.StandardError.ReadToEndAsync(timeout.Token);
+            var standardOutput = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+                await Task.WhenAll(standardError, standardOutput);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new UnreadableDocumentException(
+                    $"Rendering page {pageNumber} of the PDF did not finish within {options.PdfRenderTimeout:c} (Extraction:PdfRenderTimeout).");
+            }
+
+            var pngPath = outputBase + ".png";
+            if (process.ExitCode != 0 || !File.Exists(pngPath))
+            {
+                var detail = FirstLine(await standardError) ?? $"pdftoppm exit code {process.ExitCode}";
+                throw new UnreadableDocumentException($"The PDF is damaged and cannot be read: page {pageNumber} could not be rendered ({detail}).");
+            }
+
+            return await File.ReadAllBytesAsync(pngPath, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(outputDirectory, recursive: true);
+        }
+    }
+
+    private Process Start(ProcessStartInfo startInfo)
+    {
+        try
+        {
+            return Process.Start(startInfo) ?? throw new InvalidOperationException($"{options.PdfToPpmPath} did not start.");
+        }
+        catch (Win32Exception exception)
+        {
+            throw new InvalidOperationException(
+                $"Scanned PDF pages cannot be rendered: {options.PdfToPpmPath} could not be started ({exception.Message}). " +
+                "Install the Debian package poppler-utils or set Extraction:PdfToPpmPath.",
+                exception);
+        }
+    }
+
+    private static string? FirstLine(string text) =>
+        text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+}
