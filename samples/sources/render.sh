@@ -18,10 +18,11 @@ trap 'rm -rf "$TMP"' EXIT
 # render SRC OUTBASE [FONT] [PTSIZE] -> $TMP/OUTBASE.tif (A4 page at 300 dpi, 1-bit, CCITT G4)
 render() {
   local src="$1" out="$2" font="${3:-Liberation Serif}" pt="${4:-12}"
-  text2image --text "$src" --outputbase "$TMP/$out" \
+  # (run inside $TMP: text2image leaves a fonts.conf in the current directory)
+  (cd "$TMP" && text2image --text "$src" --outputbase "$TMP/$out" \
     --font "$font" --fonts_dir "$FONTS_DIR" --ptsize "$pt" --resolution 300 \
     --xsize 2480 --ysize 3508 --margin 200 --leading 16 \
-    --degrade_image=false --rotate_image=false --white_noise=false >/dev/null 2>&1
+    --degrade_image=false --rotate_image=false --white_noise=false >/dev/null 2>&1)
   # text2image already writes a 1-bit CCITT G4 TIFF; re-pack it (single strip, 300 dpi) to be sure.
   tiffcp -c g4 "$TMP/$out.tif" "$TMP/$out.g4.tif"
   mv "$TMP/$out.g4.tif" "$TMP/$out.tif"
