@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Checks samples/inbox/ against samples/inbox/expected.json with the real tools:
+# Checks samples/inbox/ against samples/inbox.expected.json with the real tools:
 #  - images (PNG, TIFF, every page) and image-only PDFs (pdftoppm -r 300 -png first):
 #    `tesseract <page> - -l pol+hun+eng`;
 #  - text-layer PDFs: pdftotext;
@@ -68,7 +68,7 @@ def extract(item):
     with open(path, encoding="utf-8") as f:
         return f.read(), ["plain UTF-8"]
 
-items = json.load(open(os.path.join(INBOX, "expected.json"), encoding="utf-8"))["items"]
+items = json.load(open(os.path.join(INBOX, "..", "inbox.expected.json"), encoding="utf-8"))["items"]
 texts, failures = {}, 0
 for item in items:
     text, how = extract(item)
@@ -93,11 +93,11 @@ for item in items:
     if others:
         failures += 1
         print(f"FAIL searchWord '{item['searchWord']}' of {item['file']} also appears in: {', '.join(others)}")
-files = {os.path.basename(p) for p in glob.glob(os.path.join(INBOX, "*"))} - {"expected.json"}
+files = {os.path.basename(p) for p in glob.glob(os.path.join(INBOX, "*"))}
 listed = {i["file"] for i in items}
 for f in sorted(files ^ listed):
     failures += 1
-    print(f"FAIL {f}: {'not in expected.json' if f in files else 'listed but missing'}")
+    print(f"FAIL {f}: {'not in inbox.expected.json' if f in files else 'listed but missing'}")
 print(f"{len(items)} items, {failures} failure(s)")
 sys.exit(1 if failures else 0)
 PYEOF

@@ -1,1 +1,3 @@
-return 0;
+using Capture.Worker.Cli;
+
+return await CaptureCommandLine.InvokeAsync(args, Console.Out, Console.Error);

@@ -1,8 +1,10 @@
 namespace Capture.Classifier.Classification;
 
-/// <summary>Settings of the category classifier and of its training.</summary>
+/// <summary>Settings of the category classifier and of its training (configuration section <c>Classifier</c>).</summary>
 public sealed class ClassifierOptions
 {
+    public const string SectionName = "Classifier";
+
     /// <summary>Below this probability of the best category the classifier abstains (<see cref="DocumentCategory.Unclassified"/>). Default 0.5.</summary>
     public double MinimumConfidence { get; set; } = 0.5;
 
@@ -11,6 +13,34 @@ public sealed class ClassifierOptions
 
     /// <summary>Seed of every random choice during training, so a training run can be repeated exactly. Default 20261112.</summary>
     public int Seed { get; set; } = 20261112;
+
+    /// <summary>The labelled examples the model is trained from (layout: <c>&lt;category&gt;/&lt;lang&gt;-&lt;nnn&gt;.txt</c>).</summary>
+    public string? TrainingDataPath { get; set; }
+
+    /// <summary>Where the trained model is cached; it is retrained when the training examples change.</summary>
+    public string? ModelPath { get; set; }
+
+    /// <summary>The problems with these settings, each naming the key and the fix; empty when they are valid.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MinimumConfidence is < 0 or > 1 || double.IsNaN(MinimumConfidence))
+        {
+            problems.Add($"Classifier:MinimumConfidence must be between 0 and 1 (e.g. 0.5), not {MinimumConfidence}.");
+        }
+
+        if (CrossValidationFolds < 2)
+        {
+            problems.Add($"Classifier:CrossValidationFolds must be at least 2 (e.g. 5), not {CrossValidationFolds}.");
+        }
+
+        if (TrainingDataPath is not null && !Directory.Exists(TrainingDataPath))
+        {
+            problems.Add($"Classifier:TrainingDataPath '{TrainingDataPath}' does not exist; point it at a folder of labelled examples such as samples/training.");
+        }
+
+        return problems;
+    }
 
     /// <summary>Checks the values and names the first wrong one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>

@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# The Capture demo: runs the service on a drop folder, imports the bundled samples, shows the cases and searches them.
+# Everything lives in ./data/demo (LiteDB, originals, Lucene index); nothing to configure. Each run starts afresh.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+scripts/ensure-debian-packages.sh demo
+
+echo "==> Building Capture (Release) into artifacts/capture"
+dotnet build src/Capture.Worker/Capture.Worker.csproj --configuration Release --nologo --verbosity quiet \
+  --output artifacts/capture
+capture=artifacts/capture/capture
+
+archive=data/demo
+drop="$archive/drop"
+echo "==> Starting afresh in $archive"
+rm -rf "$archive"
+mkdir -p "$drop"
+
+echo "==> capture run --drop $drop   (the service; scanned letters dropped into the folder are captured)"
+"$capture" run --archive "$archive" --drop "$drop" &
+service=$!
+trap 'kill "$service" 2>/dev/null || true' EXIT
+dropped=$(find samples/inbox -maxdepth 1 -type f \( -name '*.png' -o -name '*.tif' -o -name '*.tiff' \) | sort | head -3)
+for file in $dropped; do cp "$file" "$drop/"; done
+echo "    dropped: $(echo $dropped | xargs -n1 basename | tr '\n' ' ')"
+for _ in $(seq 1 300); do
+  remaining=$(find "$drop" -maxdepth 1 -type f | wc -l)
+  [ "$remaining" -eq 0 ] && break
+  sleep 1
+done
+kill -INT "$service"; wait "$service" || true
+trap - EXIT
+echo "    the drop folder is empty again: the files are in the archive"
+
+echo
+echo "==> capture import samples/inbox   (the letters dropped above are recognised as duplicates)"
+status=0
+"$capture" import --archive "$archive" samples/inbox || status=$?
+[ "$status" -le 2 ] || exit "$status"
+
+for query in "reklamacja" "Kovács" "email:sarah.mitchell@example.co.uk" "category:thanks" "pralka OR mosogatógép"; do
+  echo
+  echo "==> capture search \"$query\""
+  "$capture" search --archive "$archive" "$query"
+done
+
+echo
+echo "==> capture case show C-$(date +%Y)-000001"
+"$capture" case show --archive "$archive" "C-$(date +%Y)-000001"

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.Options;
+
+namespace Capture.Worker.Cli;
+
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>search</c> and <c>case show</c>.</summary>
+public static class CaptureCommandLine
+{
+    /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
+    /// <returns>The process exit code.</returns>
+    public static Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, output, error, new Dictionary<string, string?>(), cancellationToken);
+
+    /// <summary>As above, with configuration values that take precedence over files and environment (used by tests).</summary>
+    public static async Task<int> InvokeAsync(
+        string[] args,
+        TextWriter output,
+        TextWriter error,
+        IReadOnlyDictionary<string, string?> configuration,
+        CancellationToken cancellationToken = default)
+    {
+        var console = new CliConsole(output, error);
+        var root = Create(console, configuration);
+        var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return await root.Parse(args).InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OptionsValidationException ex)
+        {
+            // A wrong setting is the operator's to fix: say which key and how, without a stack trace.
+            foreach (var failure in ex.Failures)
+            {
+                await error.WriteLineAsync($"capture: invalid configuration: {failure}").ConfigureAwait(false);
+            }
+
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            await error.WriteLineAsync("capture: cancelled.").ConfigureAwait(false);
+            return 130;
+        }
+    }
+
+    /// <summary>Builds the command tree.</summary>
+    public static RootCommand Create(CliConsole console, IReadOnlyDictionary<string, string?> configuration)
+    {
+        var global = new GlobalOptions(configuration);
+        var root = new RootCommand(
+            "Capture: captures complaints, suggestions and thank-you letters from drop folders and mailboxes, " +
+            "classifies them, opens cases and files them into a searchable archive.");
+        global.AddTo(root);
+        root.Subcommands.Add(RunCommand.Create(global, console));
+        root.Subcommands.Add(ImportCommand.Create(global, console));
+        root.Subcommands.Add(SearchCommand.Create(global, console));
+        root.Subcommands.Add(CaseCommand.Create(global, console));
+        return root;
+    }
+}

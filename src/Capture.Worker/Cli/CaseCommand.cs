@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Archive.Store;
+using Capture.Worker.Cli.Output;
+using Capture.Worker.Hosting;
+using Capture.Worker.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console;
+
+namespace Capture.Worker.Cli;
+
+/// <summary><c>capture case show REG</c>: one case with its documents and history.</summary>
+internal static class CaseCommand
+{
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        var registration = new Argument<string>("registration-number") { Description = "The case's registration number, e.g. C-2026-000123." };
+        var json = new Option<bool>("--json") { Description = "Print the case as one JSON object." };
+        var show = new Command("show", "Show a case: status, category, contact, documents and history.") { registration, json };
+        show.SetAction((parseResult, cancellationToken) => ShowAsync(
+            global.Settings(parseResult),
+            parseResult.GetValue(registration)!,
+            parseResult.GetValue(json),
+            console,
+            cancellationToken));
+        return new Command("case", "Work with cases.") { show };
+    }
+
+    private static async Task<int> ShowAsync(CaptureHostSettings settings, string registrationNumber, bool json, CliConsole console, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var host = CaptureHostFactory.Build(settings);
+        var store = host.Services.GetRequiredService<ArchiveStore>();
+        var view = CaseView.Load(store, registrationNumber);
+        if (view is null)
+        {
+            await console.Error.WriteLineAsync($"capture case show: no case {registrationNumber} in {store.RootDirectory}").ConfigureAwait(false);
+            return 1;
+        }
+
+        if (json)
+        {
+            await console.Output.WriteLineAsync(JsonLines.Serialize(view)).ConfigureAwait(false);
+            return 0;
+        }
+
+        var rich = console.Rich;
+        rich.Write(new Rule(Markup.Escape($"{view.RegistrationNumber} — {view.Category} ({view.Status})")).LeftJustified());
+        var details = new Grid().AddColumn().AddColumn();
+        details.AddRow("Contact", Markup.Escape($"{view.Contact.Name ?? "-"} <{view.Contact.Email ?? "-"}>"));
+        details.AddRow("Category", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{view.Category} (confidence {view.Confidence:0.00})")));
+        details.AddRow("Language", Markup.Escape(view.Language ?? "-"));
+        details.AddRow("Opened", Markup.Escape(view.OpenedAt.ToString("u", CultureInfo.InvariantCulture)));
+        details.AddRow("Archive", Markup.Escape(view.ArchivePath));
+        rich.Write(details);
+
+        var documents = new Table().Border(TableBorder.Rounded).AddColumns("Document", "Type", "Pages", "OCR", "SHA-256", "References");
+        foreach (var document in view.Documents)
+        {
+            documents.AddRow(
+                Markup.Escape(document.FileName),
+                Markup.Escape(document.MediaType),
+                document.Pages.ToString(CultureInfo.InvariantCulture),
+                document.Ocr ? string.Create(CultureInfo.InvariantCulture, $"yes {document.OcrConfidence:0.00}") : "no",
+                Markup.Escape(document.Sha256[..12]),
+                Markup.Escape(string.Join(", ", document.References.Orders.Concat(document.References.Invoices).Concat(document.References.Serials).Concat(document.References.Policies))));
+        }
+
+        rich.Write(documents);
+        var history = new Table().Border(TableBorder.Simple).AddColumns("When", "Who", "What");
+        foreach (var entry in view.History)
+        {
+            history.AddRow(Markup.Escape(entry.At.ToString("u", CultureInfo.InvariantCulture)), Markup.Escape(entry.Actor), Markup.Escape($"{entry.Kind}: {entry.Detail}"));
+        }
+
+        rich.Write(history);
+        return 0;
+    }
+}

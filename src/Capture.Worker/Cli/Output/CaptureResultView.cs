@@ -1,0 +1,48 @@
+using System.Globalization;
+using Capture.Worker.Pipeline;
+
+namespace Capture.Worker.Cli.Output;
+
+/// <summary>The JSON shape of one <c>capture import --json</c> line.</summary>
+internal sealed record CaptureResultView(
+    string Source,
+    string Outcome,
+    string? RegistrationNumber,
+    string Category,
+    double Confidence,
+    string? Language,
+    ContactView Contact,
+    ReferencesView References,
+    IReadOnlyList<string> Dates,
+    string? ArchivePath,
+    int Pages,
+    bool Ocr,
+    double? OcrConfidence,
+    bool NeedsReview,
+    string? Reason)
+{
+    public static CaptureResultView From(CaptureResult result) => new(
+        result.Item.Path,
+        result.Outcome.ToString().ToLowerInvariant(),
+        result.RegistrationNumber,
+        ArchiveVocabulary.Word(result.Category),
+        Math.Round(result.Confidence, 4),
+        result.Language,
+        new ContactView(result.Contact.Name, result.Contact.Email),
+        new ReferencesView(result.References.Orders, result.References.Invoices, result.References.Serials, result.References.Policies),
+        result.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+        result.ArchivePath,
+        result.Pages,
+        result.Ocr,
+        result.OcrConfidence is { } c ? Math.Round(c, 4) : null,
+        result.NeedsReview,
+        result.Reason);
+}
+
+internal sealed record ContactView(string? Name, string? Email);
+
+internal sealed record ReferencesView(
+    IReadOnlyList<string> Orders,
+    IReadOnlyList<string> Invoices,
+    IReadOnlyList<string> Serials,
+    IReadOnlyList<string> Policies);

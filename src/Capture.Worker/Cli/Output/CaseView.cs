@@ -1,0 +1,77 @@
+using Archive.Store;
+using Capture.Worker.Pipeline;
+
+namespace Capture.Worker.Cli.Output;
+
+/// <summary>The JSON shape of <c>capture case show --json</c>.</summary>
+internal sealed record CaseView(
+    string RegistrationNumber,
+    string Status,
+    string Category,
+    double Confidence,
+    string? Language,
+    ContactView Contact,
+    string? Subject,
+    string Source,
+    DateTimeOffset OpenedAt,
+    DateTimeOffset UpdatedAt,
+    string ArchivePath,
+    IReadOnlyList<CaseDocumentView> Documents,
+    IReadOnlyList<CaseEventView> History)
+{
+    public static CaseView? Load(ArchiveStore store, string registrationNumber)
+    {
+        var record = store.FindCase(registrationNumber);
+        if (record is null)
+        {
+            return null;
+        }
+
+        var documents = store.GetDocuments(record.Id).Select(d => new CaseDocumentView(
+            d.OriginalFileName,
+            d.Role.ToString().ToLowerInvariant(),
+            d.MediaType,
+            d.ArchivePath,
+            d.TextPath,
+            d.Sha256,
+            d.SizeBytes,
+            d.PageCount,
+            d.UsedOcr,
+            d.OcrConfidence,
+            d.MessageId,
+            new ReferencesView(d.Orders, d.Invoices, d.Serials, d.Policies),
+            d.ReceivedAt)).ToList();
+        var history = store.GetHistory(record.Id).Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.Detail)).ToList();
+        return new CaseView(
+            record.RegistrationNumber,
+            ArchiveVocabulary.Word(record.Status),
+            ArchiveVocabulary.Word(record.Category),
+            Math.Round(record.CategoryConfidence, 4),
+            record.Language,
+            new ContactView(record.ContactName, record.ContactEmail),
+            record.Subject,
+            record.Source,
+            record.OpenedAt,
+            record.UpdatedAt,
+            record.ArchivePath,
+            documents,
+            history);
+    }
+}
+
+internal sealed record CaseDocumentView(
+    string FileName,
+    string Role,
+    string MediaType,
+    string ArchivePath,
+    string TextPath,
+    string Sha256,
+    long SizeBytes,
+    int Pages,
+    bool Ocr,
+    double? OcrConfidence,
+    string? MessageId,
+    ReferencesView References,
+    DateTimeOffset ReceivedAt);
+
+internal sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string Detail);

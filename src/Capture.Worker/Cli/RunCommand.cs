@@ -1,0 +1,33 @@
+using System.CommandLine;
+using Capture.Worker.Hosting;
+using Microsoft.Extensions.Hosting;
+
+namespace Capture.Worker.Cli;
+
+/// <summary><c>capture run</c>: the service. Watches the configured drop folders until stopped (Ctrl+C or SIGTERM).</summary>
+internal static class RunCommand
+{
+    public static Command Create(GlobalOptions global, CliConsole console)
+    {
+        var drops = new Option<string[]>("--drop")
+        {
+            Description = "A drop folder to watch, in addition to DropFolders in configuration (repeatable).",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("run", "Run the capture service: watch drop folders and capture what arrives.") { drops };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var settings = global.Settings(parseResult, service: true) with { ExtraDropFolders = parseResult.GetValue(drops) ?? [] };
+            return RunAsync(settings, console, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CaptureHostSettings settings, CliConsole console, CancellationToken cancellationToken)
+    {
+        using var host = CaptureHostFactory.Build(settings);
+        await console.Error.WriteLineAsync("capture run: watching drop folders; press Ctrl+C to stop.").ConfigureAwait(false);
+        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        return 0;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Serilog;
+
+namespace Capture.Worker.Hosting;
+
+/// <summary>
+/// Builds the host every command runs in. Configuration comes, later ones winning, from <c>appsettings.json</c>
+/// beside the program, <c>capture.json</c> in the working directory, environment variables (<c>Archive__RootDirectory</c>
+/// or <c>CAPTURE_Archive__RootDirectory</c>) and the command line.
+/// </summary>
+public static partial class CaptureHostFactory
+{
+    public static IHost Build(CaptureHostSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            Args = [],
+        });
+        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "capture.json"), optional: true, reloadOnChange: false);
+        builder.Configuration.AddEnvironmentVariables("CAPTURE_");
+        builder.Configuration.AddInMemoryCollection(Overrides(settings, builder.Configuration));
+
+        builder.Logging.ClearProviders();
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
+
+        builder.AddCaptureServices(settings.Service);
+        settings.Services?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    private static Dictionary<string, string?> Overrides(CaptureHostSettings settings, ConfigurationManager configuration)
+    {
+        var values = new Dictionary<string, string?>(settings.Configuration);
+        if (settings.ArchiveDirectory is { Length: > 0 } archive)
+        {
+            values["Archive:RootDirectory"] = archive;
+        }
+
+        if (!settings.Verbose && !settings.Service && configuration["Serilog:MinimumLevel:Default"] is null or "Information")
+        {
+            // One-shot commands print their results on standard output; routine log lines would only be noise there.
+            values["Serilog:MinimumLevel:Default"] = "Warning";
+        }
+
+        var configured = configuration.GetSection("DropFolders").GetChildren().Count();
+        for (var i = 0; i < settings.ExtraDropFolders.Count; i++)
+        {
+            var path = settings.ExtraDropFolders[i];
+            var prefix = string.Create(CultureInfo.InvariantCulture, $"DropFolders:{configured + i}");
+            values[$"{prefix}:Name"] = NameFor(path, i);
+            values[$"{prefix}:Path"] = path;
+        }
+
+        return values;
+    }
+
+    private static string NameFor(string path, int position)
+    {
+        var leaf = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path)));
+        var safe = UnsafeNameCharacters().Replace(leaf, "-").Trim('-', '.');
+        return safe.Length == 0 ? string.Create(CultureInfo.InvariantCulture, $"drop-{position + 1}") : safe[..Math.Min(safe.Length, 64)];
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9._-]+", RegexOptions.None, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex UnsafeNameCharacters();
+}

@@ -1,0 +1,16 @@
+namespace Capture.Worker.Hosting;
+
+/// <summary>Settings of the capture pipeline itself (configuration section <c>Capture</c>).</summary>
+public sealed class CaptureOptions
+{
+    public const string SectionName = "Capture";
+
+    /// <summary>How many items are captured at the same time by <c>capture import</c>; 0 means one per processor core.</summary>
+    public int MaxParallelItems { get; set; }
+
+    /// <summary>Items below this OCR confidence (0..1) are flagged for human review.</summary>
+    public double ReviewBelowOcrConfidence { get; set; } = 0.6;
+
+    /// <summary>The effective degree of parallelism.</summary>
+    public int EffectiveParallelism => MaxParallelItems > 0 ? MaxParallelItems : Math.Max(1, Environment.ProcessorCount);
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Archive.Search;
+using Archive.Store;
+using Capture.Classifier;
+using Capture.Classifier.Classification;
+using Capture.Classifier.Extraction;
+using Capture.Classifier.Ocr;
+using Capture.Worker.Pipeline;
+using Capture.Worker.Sources.DropFolder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Capture.Worker.Hosting;
+
+/// <summary>Composes the libraries into the capture service: options from configuration, validated; the pipeline; the sources.</summary>
+internal static class CaptureServiceRegistration
+{
+    public static HostApplicationBuilder AddCaptureServices(this HostApplicationBuilder builder, bool service)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddArchiveStore().BindConfiguration(ArchiveStoreOptions.SectionName);
+
+        var indexDirectoryConfigured = configuration[$"{ArchiveSearchOptions.SectionName}:IndexDirectory"] is not null;
+        services.AddArchiveSearch().BindConfiguration(ArchiveSearchOptions.SectionName)
+            .PostConfigure<IOptions<ArchiveStoreOptions>>((search, archive) =>
+            {
+                if (!indexDirectoryConfigured)
+                {
+                    search.IndexDirectory = Path.Combine(archive.Value.RootDirectory, "index");
+                }
+            });
+
+        services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName);
+        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName);
+        var modelPathConfigured = configuration[$"{ClassifierOptions.SectionName}:ModelPath"] is not null;
+        services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.SectionName)
+            .PostConfigure<IOptions<ArchiveStoreOptions>>((classifier, archive) =>
+            {
+                classifier.TrainingDataPath ??= Path.Combine(AppContext.BaseDirectory, "training");
+                if (!modelPathConfigured)
+                {
+                    classifier.ModelPath = Path.Combine(archive.Value.RootDirectory, "models", "category-model.zip");
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ClassifierOptions>>(new OptionsValidation<ClassifierOptions>(o => o.Problems()));
+        services.AddCaptureClassifier();
+
+        services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CaptureOptions>>(new OptionsValidation<CaptureOptions>(Validate));
+        services.AddSingleton<CaseIndexer>();
+        services.AddSingleton<FollowUpMatcher>();
+        services.AddSingleton<CapturePipeline>();
+
+        if (service)
+        {
+            AddDropFolders(services, configuration);
+        }
+
+        return builder;
+    }
+
+    private static void AddDropFolders(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var folders = configuration.GetSection("DropFolders").Get<List<DropFolderOptions>>() ?? [];
+        var problems = new List<string>();
+        if (folders.Count == 0)
+        {
+            problems.Add("No drop folders to watch: add one to DropFolders in appsettings.json or capture.json " +
+                "(e.g. \"DropFolders\": [ { \"Name\": \"scanner-1\", \"Path\": \"/srv/scans\" } ]) or pass --drop DIR.");
+        }
+
+        for (var i = 0; i < folders.Count; i++)
+        {
+            var folder = folders[i];
+            var context = new System.ComponentModel.DataAnnotations.ValidationContext(folder);
+            var results = new List<System.ComponentModel.DataAnnotations.ValidationResult>();
+            System.ComponentModel.DataAnnotations.Validator.TryValidateObject(folder, context, results, validateAllProperties: true);
+            problems.AddRange(results.Select(r => string.Create(CultureInfo.InvariantCulture, $"DropFolders:{i}: {r.ErrorMessage}")));
+            problems.AddRange(folder.Validate(i));
+        }
+
+        var duplicateNames = folders.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
+        problems.AddRange(duplicateNames.Select(n => $"DropFolders: the name '{n}' is used twice; each drop folder needs its own Name."));
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException("DropFolders", typeof(DropFolderOptions), problems);
+        }
+
+        foreach (var folder in folders)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<DropFolderSource>(provider, folder));
+        }
+    }
+
+    private static IEnumerable<string> Validate(CaptureOptions options)
+    {
+        if (options.MaxParallelItems is < 0 or > 64)
+        {
+            yield return $"Capture:MaxParallelItems must be between 0 (one per core) and 64, not {options.MaxParallelItems}.";
+        }
+
+        if (options.ReviewBelowOcrConfidence is < 0 or > 1)
+        {
+            yield return $"Capture:ReviewBelowOcrConfidence must be between 0 and 1, not {options.ReviewBelowOcrConfidence}.";
+        }
+    }
+}

@@ -1,0 +1,213 @@
+using Archive.Store;
+using Archive.Store.Cases;
+using Archive.Store.Documents;
+using Archive.Store.Intake;
+using Archive.Store.Quarantine;
+using Capture.Classifier.Extraction;
+using Capture.Classifier.Understanding;
+using Capture.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Capture.Worker.Pipeline;
+
+/// <summary>
+/// Captures one item end to end: claim it in the intake ledger, extract its text, understand it, file it into a new
+/// or existing case in one store transaction, and index it for search. Every source (import, drop folder, mailbox)
+/// goes through here, so the exactly-once and quarantine rules hold for all of them.
+/// </summary>
+public sealed partial class CapturePipeline
+{
+    private readonly IDocumentTextExtractor _extractor;
+    private readonly ItemAnalyzer _analyzer;
+    private readonly ArchiveStore _store;
+    private readonly CaseIndexer _indexer;
+    private readonly FollowUpMatcher _followUps;
+    private readonly TimeProvider _time;
+    private readonly CaptureOptions _options;
+    private readonly ILogger<CapturePipeline> _logger;
+    private readonly KeyedLock _contentLock = new();
+
+    public CapturePipeline(
+        IDocumentTextExtractor extractor,
+        ItemAnalyzer analyzer,
+        ArchiveStore store,
+        CaseIndexer indexer,
+        FollowUpMatcher followUps,
+        TimeProvider time,
+        IOptions<CaptureOptions> options,
+        ILogger<CapturePipeline> logger)
+    {
+        _extractor = extractor;
+        _analyzer = analyzer;
+        _store = store;
+        _indexer = indexer;
+        _followUps = followUps;
+        _time = time;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    /// <summary>Captures <paramref name="item"/>. Bad input ends in a quarantine record, never in an exception.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
+    public async Task<CaptureResult> CaptureAsync(CaptureItem item, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        string sha256;
+        try
+        {
+            sha256 = await ContentHash.ComputeAsync(item.Path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Quarantine(item, sha256: null, $"The file could not be read: {ex.Message}");
+        }
+
+        using var contentLock = await _contentLock.AcquireAsync(sha256, cancellationToken).ConfigureAwait(false);
+        var claim = _store.Claim(item.SourceKey, item.SourceName, sha256);
+        if (claim.State is IntakeState.Committed or IntakeState.Duplicate)
+        {
+            return Duplicate(item, claim.RegistrationNumber);
+        }
+
+        if (_store.FindDocumentBySha256(sha256) is { } sameContent)
+        {
+            _store.MarkDuplicate(item.SourceKey, sameContent.RegistrationNumber);
+            return Duplicate(item, sameContent.RegistrationNumber);
+        }
+
+        ExtractedDocument document;
+        try
+        {
+            document = await _extractor.ExtractAsync(item.Path, item.OriginalFileName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (UnreadableDocumentException ex)
+        {
+            return Quarantine(item, sha256, ex.Message);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in a decoder is this item's problem, not the line's: record it where a person will see it.
+            LogUnexpectedExtractionFailure(ex, item.OriginalFileName, item.SourceName);
+            return Quarantine(item, sha256, $"Capture failed while reading this item ({ex.GetType().Name}: {ex.Message}). Retry it after an upgrade or report it.");
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return FileItem(item, sha256, document);
+    }
+
+    private CaptureResult FileItem(CaptureItem item, string sha256, ExtractedDocument document)
+    {
+        if (document.Mail is { Kind: not MailKind.Personal } automatic)
+        {
+            return Quarantine(item, sha256, NotFromACustomer(automatic.Kind));
+        }
+
+        if (document.Mail?.MessageId is { Length: > 0 } messageId && _store.FindCaseByMessageId(messageId) is { } sameMessage)
+        {
+            _store.MarkDuplicate(item.SourceKey, sameMessage.RegistrationNumber);
+            return Duplicate(item, sameMessage.RegistrationNumber);
+        }
+
+        var analysis = _analyzer.Analyze(document);
+        var receivedAt = _time.GetUtcNow();
+        var documents = CapturedDocuments.From(item, document, analysis, receivedAt);
+        var followUpOf = _followUps.FindCase(document);
+
+        CaptureCommit commit;
+        if (followUpOf is null)
+        {
+            var newCase = new NewCase(
+                ArchiveVocabulary.ToCaseCategory(analysis.Category.Category),
+                analysis.Category.Confidence,
+                analysis.Language.Language,
+                analysis.Metadata.Contact.Name,
+                analysis.Metadata.Contact.Email,
+                document.Mail?.Subject,
+                item.SourceName,
+                receivedAt);
+            commit = _store.OpenCase(newCase, documents.Records, item.SourceKey);
+            LogOpened(commit.Case.RegistrationNumber, item.SourceName, commit.Case.Category);
+        }
+        else
+        {
+            commit = _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey);
+            LogJoined(commit.Case.RegistrationNumber, item.SourceName);
+        }
+
+        _indexer.Index(commit, documents.Texts);
+        return Filed(item, followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined, commit, document, analysis, documents.Problems);
+    }
+
+    private CaptureResult Filed(
+        CaptureItem item,
+        CaptureOutcome outcome,
+        CaptureCommit commit,
+        ExtractedDocument document,
+        ItemAnalysis analysis,
+        string? problems) => new()
+        {
+            Item = item,
+            Outcome = outcome,
+            RegistrationNumber = commit.Case.RegistrationNumber,
+            Category = analysis.Category.Category,
+            Confidence = analysis.Category.Confidence,
+            Language = analysis.Language.Language,
+            Contact = analysis.Metadata.Contact,
+            References = analysis.Metadata.References,
+            Dates = analysis.Metadata.Dates,
+            ArchivePath = commit.Documents[0].ArchivePath,
+            Pages = document.PageCount,
+            Ocr = document.UsedOcr || document.Attachments.Any(a => a.Extracted?.UsedOcr == true),
+            OcrConfidence = document.OcrConfidence,
+            NeedsReview = document.OcrConfidence < _options.ReviewBelowOcrConfidence,
+            Reason = problems,
+        };
+
+    private CaptureResult Quarantine(CaptureItem item, string? sha256, string reason)
+    {
+        _store.Quarantine(new NewQuarantine(item.SourceName, item.SourceKey, item.OriginalFileName, reason, sha256, item.QuarantinePath));
+        LogQuarantined(item.OriginalFileName, item.SourceName, reason);
+        return new CaptureResult { Item = item, Outcome = CaptureOutcome.Quarantined, Reason = reason };
+    }
+
+    private CaptureResult Duplicate(CaptureItem item, string? registrationNumber)
+    {
+        LogDuplicate(item.OriginalFileName, item.SourceName, registrationNumber);
+        var existing = registrationNumber is null ? null : _store.FindCase(registrationNumber);
+        return new CaptureResult
+        {
+            Item = item,
+            Outcome = CaptureOutcome.Duplicate,
+            RegistrationNumber = registrationNumber,
+            Category = existing is null ? Classifier.Classification.DocumentCategory.Unclassified : ArchiveVocabulary.ToDocumentCategory(existing.Category),
+            Confidence = existing?.CategoryConfidence ?? 0,
+            Language = existing?.Language,
+            Contact = new(existing?.ContactName, existing?.ContactEmail, null),
+            ArchivePath = existing?.ArchivePath,
+        };
+    }
+
+    private static string NotFromACustomer(MailKind kind) => kind switch
+    {
+        MailKind.DeliveryStatus => "This is a delivery-status report (a bounce), not a customer message; no case was opened and it will not be answered.",
+        MailKind.AutoReply => "This is an automatic reply (out-of-office or auto-responder), not a customer message; no case was opened and it will not be answered.",
+        MailKind.ReadReceipt => "This is a read receipt, not a customer message; no case was opened and it will not be answered.",
+        _ => "This message was not written by a customer; no case was opened.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Captured {RegistrationNumber} from {Source} as {Category}")]
+    private partial void LogOpened(string registrationNumber, string source, CaseCategory category);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Joined a follow-up from {Source} to {RegistrationNumber}")]
+    private partial void LogJoined(string registrationNumber, string source);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{FileName} from {Source} was captured before as {RegistrationNumber}")]
+    private partial void LogDuplicate(string fileName, string source, string? registrationNumber);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Quarantined {FileName} from {Source}: {Reason}")]
+    private partial void LogQuarantined(string fileName, string source, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected failure reading {FileName} from {Source}")]
+    private partial void LogUnexpectedExtractionFailure(Exception exception, string fileName, string source);
+}

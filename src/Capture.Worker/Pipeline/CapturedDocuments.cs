@@ -1,0 +1,80 @@
+using Archive.Store.Documents;
+using Capture.Classifier.Extraction;
+using Capture.Classifier.Metadata;
+using Capture.Classifier.Understanding;
+
+namespace Capture.Worker.Pipeline;
+
+/// <summary>
+/// The documents one captured item files into its case: the original, then each e-mail attachment, with the text
+/// of each (for the index) and a note of attachments that could not be read.
+/// </summary>
+internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IReadOnlyList<string> Texts, string? Problems)
+{
+    public static CapturedDocuments From(CaptureItem item, ExtractedDocument document, ItemAnalysis analysis, DateTimeOffset receivedAt)
+    {
+        var records = new List<NewDocument>(1 + document.Attachments.Count);
+        var texts = new List<string>(records.Capacity);
+        var problems = new List<string>();
+        var mail = document.Mail;
+
+        records.Add(new NewDocument(
+            item.OriginalFileName,
+            document.MediaType,
+            () => new FileStream(item.Path, FileMode.Open, FileAccess.Read, FileShare.Read),
+            document.Text,
+            document.PageCount,
+            document.UsedOcr,
+            document.OcrConfidence,
+            analysis.Language.Language,
+            mail?.MessageId,
+            mail?.Subject,
+            ToReferences(analysis.OwnMetadata.References),
+            analysis.OwnMetadata.Dates,
+            analysis.Metadata.Contact.Name,
+            analysis.Metadata.Contact.Email,
+            receivedAt,
+            item.SourceName,
+            DocumentRole.Original,
+            ParentIndex: null));
+        texts.Add(document.Text);
+
+        for (var i = 0; i < document.Attachments.Count; i++)
+        {
+            var attachment = document.Attachments[i];
+            var extracted = attachment.Extracted;
+            var metadata = analysis.AttachmentMetadata[i];
+            if (attachment.FailureReason is { } reason)
+            {
+                problems.Add($"Attachment '{attachment.FileName}' was archived but its text could not be read: {reason}");
+            }
+
+            var content = attachment.Content;
+            records.Add(new NewDocument(
+                attachment.FileName,
+                attachment.MediaType,
+                () => new MemoryStream(content.ToArray(), writable: false),
+                extracted?.Text ?? "",
+                extracted?.PageCount ?? 0,
+                extracted?.UsedOcr ?? false,
+                extracted?.OcrConfidence,
+                analysis.Language.Language,
+                MessageId: null,
+                mail?.Subject,
+                ToReferences(metadata.References),
+                metadata.Dates,
+                analysis.Metadata.Contact.Name,
+                analysis.Metadata.Contact.Email,
+                receivedAt,
+                item.SourceName,
+                DocumentRole.Attachment,
+                ParentIndex: 0));
+            texts.Add(extracted?.Text ?? "");
+        }
+
+        return new CapturedDocuments(records, texts, problems.Count == 0 ? null : string.Join(" ", problems));
+    }
+
+    private static DocumentReferences ToReferences(ReferenceNumbers references) =>
+        new(references.Orders, references.Invoices, references.Serials, references.Policies);
+}

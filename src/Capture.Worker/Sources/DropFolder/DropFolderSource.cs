@@ -1,0 +1,205 @@
+using System.Globalization;
+using Archive.Store;
+using Capture.Worker.Pipeline;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Capture.Worker.Sources.DropFolder;
+
+/// <summary>
+/// Watches one scanner drop folder. A file is taken only once its size and modification time have been stable for
+/// <see cref="DropFolderOptions.StableFor"/>; it is claimed by an atomic move into <c>.capture/processing/</c>, and
+/// removed from there only after its case is committed. A file that cannot be captured is moved to the quarantine
+/// folder with a <c>.reason.txt</c> beside it. Files left claimed by a crash are captured again at start-up; the
+/// intake ledger makes that safe.
+/// </summary>
+public sealed partial class DropFolderSource : BackgroundService
+{
+    /// <summary>Infrastructure failures (not bad input) are retried this many times before the file is quarantined.</summary>
+    internal const int MaxAttempts = 5;
+
+    private static readonly string[] PartialFileSuffixes = [".part", ".partial", ".tmp", ".crdownload", ".filepart", ".download"];
+
+    private readonly DropFolderOptions _options;
+    private readonly CapturePipeline _pipeline;
+    private readonly TimeProvider _time;
+    private readonly ILogger<DropFolderSource> _logger;
+    private readonly FileStabilityTracker _stability;
+    private readonly Dictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
+
+    public DropFolderSource(DropFolderOptions options, CapturePipeline pipeline, ArchiveStore store, TimeProvider time, ILogger<DropFolderSource> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(store);
+        _options = options;
+        _pipeline = pipeline;
+        _time = time;
+        _logger = logger;
+        _stability = new FileStabilityTracker(time, options.StableFor);
+        FolderPath = Path.GetFullPath(options.Path);
+        ProcessingPath = Path.Combine(FolderPath, ".capture", "processing");
+        QuarantinePath = Path.GetFullPath(options.QuarantineDirectory ?? Path.Combine(store.RootDirectory, "quarantine", options.Name));
+        SourceName = $"drop:{options.Name}";
+    }
+
+    public string FolderPath { get; }
+
+    public string ProcessingPath { get; }
+
+    public string QuarantinePath { get; }
+
+    public string SourceName { get; }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        Directory.CreateDirectory(ProcessingPath);
+        Directory.CreateDirectory(QuarantinePath);
+        LogWatching(SourceName, FolderPath, _options.StableFor);
+        using var timer = new PeriodicTimer(_options.ScanInterval, _time);
+        try
+        {
+            do
+            {
+                await ScanOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping is not an error: claimed files stay in processing/ and are captured at the next start.
+        }
+    }
+
+    /// <summary>One pass: capture what is left claimed from earlier, then claim and capture every stable new file.</summary>
+    internal async Task ScanOnceAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(ProcessingPath);
+        foreach (var claim in Directory.EnumerateDirectories(ProcessingPath).Order(StringComparer.Ordinal).ToList())
+        {
+            await CaptureClaimedAsync(claim, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var file in _stability.Observe(Candidates()))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _stability.Forget(file.FullName);
+            if (TryClaim(file) is { } claim)
+            {
+                await CaptureClaimedAsync(claim, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private IEnumerable<FileInfo> Candidates()
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden };
+        return new DirectoryInfo(FolderPath).EnumerateFiles("*", options).Where(f => !IsIncomplete(f.Name));
+    }
+
+    private static bool IsIncomplete(string name) =>
+        name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal) ||
+        PartialFileSuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Moves the file into its own claim folder; the move is atomic on one file system, so two services can't both take it.</summary>
+    private string? TryClaim(FileInfo file)
+    {
+        var claim = Path.Combine(ProcessingPath, string.Create(CultureInfo.InvariantCulture, $"{_time.GetUtcNow():yyyyMMddHHmmssfff}-{Guid.NewGuid():N}"));
+        Directory.CreateDirectory(claim);
+        try
+        {
+            File.Move(file.FullName, Path.Combine(claim, file.Name));
+            return claim;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Gone, or still locked by its writer: leave it for a later scan.
+            LogClaimFailed(file.Name, SourceName, ex.Message);
+            Directory.Delete(claim);
+            return null;
+        }
+    }
+
+    private async Task CaptureClaimedAsync(string claim, CancellationToken cancellationToken)
+    {
+        var file = Directory.EnumerateFiles(claim).FirstOrDefault();
+        if (file is null)
+        {
+            Directory.Delete(claim, recursive: true);
+            return;
+        }
+
+        if (_retries.TryGetValue(claim, out var retry) && retry.NotBefore > _time.GetUtcNow())
+        {
+            return;
+        }
+
+        var info = new FileInfo(file);
+        var quarantineTo = Path.Combine(QuarantinePath, $"{Path.GetFileName(claim)}-{info.Name}");
+        var item = new CaptureItem(
+            info.FullName,
+            info.Name,
+            SourceName,
+            string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}"))
+        { QuarantinePath = quarantineTo };
+
+        CaptureResult result;
+        try
+        {
+            result = await _pipeline.CaptureAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var attempts = (retry?.Attempts ?? 0) + 1;
+            if (attempts < MaxAttempts)
+            {
+                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempts));
+                _retries[claim] = new RetryState(attempts, _time.GetUtcNow() + delay);
+                LogRetrying(ex, info.Name, SourceName, attempts, delay);
+                return;
+            }
+
+            _retries.Remove(claim);
+            var reason = $"Capture failed {attempts} times on this file ({ex.GetType().Name}: {ex.Message}).";
+            LogGivingUp(ex, info.Name, SourceName, attempts);
+            await MoveToQuarantineAsync(claim, file, quarantineTo, reason, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _retries.Remove(claim);
+        if (result.Outcome == CaptureOutcome.Quarantined)
+        {
+            await MoveToQuarantineAsync(claim, file, quarantineTo, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            // Committed (or already in the archive): only now may the scanner's file go.
+            Directory.Delete(claim, recursive: true);
+        }
+    }
+
+    private async Task MoveToQuarantineAsync(string claim, string file, string destination, string reason, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(QuarantinePath);
+        await File.WriteAllTextAsync(destination + ".reason.txt", reason + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+        File.Move(file, destination, overwrite: false);
+        Directory.Delete(claim, recursive: true);
+        LogMovedToQuarantine(Path.GetFileName(file), destination);
+    }
+
+    private sealed record RetryState(int Attempts, DateTimeOffset NotBefore);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Source} at {Folder} (files are taken after {StableFor} unchanged)")]
+    private partial void LogWatching(string source, string folder, TimeSpan stableFor);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Could not claim {FileName} in {Source} yet: {Problem}")]
+    private partial void LogClaimFailed(string fileName, string source, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing {FileName} from {Source} failed (attempt {Attempt}); retrying in {Delay}")]
+    private partial void LogRetrying(Exception exception, string fileName, string source, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Capturing {FileName} from {Source} failed {Attempts} times; quarantining it")]
+    private partial void LogGivingUp(Exception exception, string fileName, string source, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Moved {FileName} to quarantine at {Destination}")]
+    private partial void LogMovedToQuarantine(string fileName, string destination);
+}

@@ -1,0 +1,205 @@
+using System.Text.Json;
+using Capture.Testing;
+using Capture.Worker.Cli;
+using Capture.Worker.Tests.Support;
+
+namespace Capture.Worker.Tests.Cli;
+
+/// <summary>The <c>capture</c> command line, invoked in-process exactly as the program does.</summary>
+public sealed class CommandLineTests : IDisposable
+{
+    private readonly TempDirectory _directory = new();
+
+    private string Archive => _directory.Combine("archive");
+
+    [Fact]
+    public async Task ImportJson_PrintsOneObjectPerItemWithEveryDocumentedField()
+    {
+        var letter = await WriteLetterAsync("letter.txt");
+
+        var (exit, output, error) = await RunAsync("import", "--json", letter);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
+        var root = json.RootElement;
+        foreach (var field in new[] { "source", "outcome", "registrationNumber", "category", "confidence", "language", "contact", "references", "dates", "archivePath", "pages", "ocr", "reason" })
+        {
+            Assert.True(root.TryGetProperty(field, out _), $"missing '{field}' in {output}");
+        }
+
+        Assert.Equal("opened", root.GetProperty("outcome").GetString());
+        Assert.Equal("complaint", root.GetProperty("category").GetString());
+        Assert.Equal("pl", root.GetProperty("language").GetString());
+        Assert.Equal("jan.kowalski@example.pl", root.GetProperty("contact").GetProperty("email").GetString());
+        Assert.Equal("ZAM/2026/09901", root.GetProperty("references").GetProperty("orders")[0].GetString());
+        Assert.Contains("2026-11-02", root.GetProperty("dates").EnumerateArray().Select(d => d.GetString()));
+    }
+
+    [Fact]
+    public async Task Import_Table_ListsTheCaseAndTheOutcomeCounts()
+    {
+        var letter = await WriteLetterAsync("letter.txt");
+
+        var (exit, output, error) = await RunAsync("import", letter);
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("letter.txt", output, StringComparison.Ordinal);
+        Assert.Matches(@"C-\d{4}-000001", output);
+        Assert.Contains("1 items: 1 opened", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_CorruptFile_ExitsWithTwoAndSaysWhy()
+    {
+        var empty = _directory.Combine("empty.pdf");
+        await File.WriteAllBytesAsync(empty, [], TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await RunAsync("import", "--json", empty);
+
+        Assert.Equal(2, exit);
+        using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
+        Assert.Equal("quarantined", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Contains("empty", json.RootElement.GetProperty("reason").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task SearchJson_FindsTheImportedLetterByAWordOfItsText()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+
+        var (exit, output, error) = await RunAsync("search", "--json", "czajnik");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
+        Assert.Matches(@"C-\d{4}-000001", json.RootElement.GetProperty("registrationNumber").GetString());
+        Assert.Equal("not-started", json.RootElement.GetProperty("status").GetString());
+        Assert.Equal("Jan Kowalski", json.RootElement.GetProperty("contact").GetProperty("name").GetString());
+        Assert.Contains("[czajnik]", json.RootElement.GetProperty("snippet").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Search_MalformedQuery_ExitsWithOneAndExplainsWithoutAStackTrace()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+
+        var (exit, _, error) = await RunAsync("search", "\"unclosed phrase");
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith("capture search:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseShowJson_ShowsStatusCategoryContactDocumentsAndHistory()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+        var registration = $"C-{DateTime.UtcNow.Year}-000001";
+
+        var (exit, output, error) = await RunAsync("case", "show", "--json", registration);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal(registration, root.GetProperty("registrationNumber").GetString());
+        Assert.Equal("not-started", root.GetProperty("status").GetString());
+        Assert.Equal("complaint", root.GetProperty("category").GetString());
+        Assert.Equal("Jan Kowalski", root.GetProperty("contact").GetProperty("name").GetString());
+        Assert.Equal("letter.txt", root.GetProperty("documents")[0].GetProperty("fileName").GetString());
+        Assert.Equal("opened", root.GetProperty("history")[0].GetProperty("kind").GetString());
+    }
+
+    [Fact]
+    public async Task CaseShow_UnknownRegistrationNumber_ExitsWithOne()
+    {
+        var (exit, _, error) = await RunAsync("case", "show", "C-2026-999999");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no case C-2026-999999", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithoutDropFolders_RefusesToStartAndNamesTheSetting()
+    {
+        var (exit, _, error) = await RunAsync("run");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("DropFolders", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_InvalidRegistrationFormat_RefusesAndNamesTheKey()
+    {
+        var letter = await WriteLetterAsync("letter.txt");
+
+        var (exit, _, error) = await RunAsync(["import", letter], ("Archive:RegistrationNumberFormat", "C-{year}"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Archive:RegistrationNumberFormat", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_CapturesALetterDroppedIntoTheFolderAndStopsCleanlyWhenCancelled()
+    {
+        var drop = _directory.Combine("drop");
+        Directory.CreateDirectory(drop);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Classifier:ModelPath"] = TestArchive.SharedModelPath,
+            ["DropFolders:0:StableFor"] = "00:00:00.5",
+            ["DropFolders:0:ScanInterval"] = "00:00:00.2",
+        };
+        var service = CaptureCommandLine.InvokeAsync(["run", "--drop", drop, "--archive", Archive], output, error, configuration, stop.Token);
+
+        File.Copy(await WriteLetterAsync("letter.txt"), Path.Combine(drop, "letter.txt"));
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (File.Exists(Path.Combine(drop, "letter.txt")) && DateTime.UtcNow < deadline && !service.IsCompleted)
+        {
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        await stop.CancelAsync();
+        var exit = await service;
+
+        Assert.True(exit == 0, error.ToString());
+        Assert.False(File.Exists(Path.Combine(drop, "letter.txt")), "the service did not take the dropped file");
+        var (_, found, _) = await RunAsync("search", "--json", "czajnik");
+        Assert.Single(Lines(found));
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, []);
+
+    private async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Key, string Value)[] settings)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        string[] all = [.. args, "--archive", Archive];
+        var configuration = new Dictionary<string, string?> { ["Classifier:ModelPath"] = TestArchive.SharedModelPath };
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        var exit = await CaptureCommandLine.InvokeAsync(all, output, error, configuration, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private async Task<string> WriteLetterAsync(string name)
+    {
+        var path = _directory.Combine(name);
+        await File.WriteAllTextAsync(
+            path,
+            "Imię i nazwisko: Jan Kowalski\nE-mail: jan.kowalski@example.pl\n\n" +
+            "Szanowni Państwo, czajnik zamówiony 2 listopada 2026 (nr zamówienia ZAM/2026/09901) przyszedł uszkodzony " +
+            "i przecieka. Jestem bardzo niezadowolony i proszę o wymianę albo zwrot pieniędzy.\n\nZ poważaniem\nJan Kowalski",
+            TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

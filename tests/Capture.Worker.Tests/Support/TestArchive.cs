@@ -1,0 +1,71 @@
+using Archive.Search;
+using Archive.Store;
+using Capture.Testing;
+using Capture.Worker.Hosting;
+using Capture.Worker.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Capture.Worker.Tests.Support;
+
+/// <summary>
+/// A complete capture service over a fresh archive in a temp directory: real Tesseract, LiteDB and Lucene. The
+/// category model is trained once per test run and shared through <see cref="SharedModelPath"/>.
+/// </summary>
+internal sealed class TestArchive : IDisposable
+{
+    private static readonly string SharedModelDirectory =
+        Path.Combine(Path.GetTempPath(), "capture-tests", "model-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private readonly TempDirectory _directory = new();
+
+    public TestArchive(Action<IServiceCollection>? services = null, IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        Settings = ForDirectory(Root, services, configuration);
+        Host = CaptureHostFactory.Build(Settings);
+    }
+
+    public static string SharedModelPath => Path.Combine(SharedModelDirectory, "category-model.zip");
+
+    public string Root => _directory.Combine("archive");
+
+    public CaptureHostSettings Settings { get; }
+
+    public IHost Host { get; }
+
+    public CapturePipeline Pipeline => Host.Services.GetRequiredService<CapturePipeline>();
+
+    public ArchiveStore Store => Host.Services.GetRequiredService<ArchiveStore>();
+
+    public ArchiveIndex Index => Host.Services.GetRequiredService<ArchiveIndex>();
+
+    public string Scratch(string name)
+    {
+        var path = _directory.Combine(name);
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    public Task<CaptureResult> ImportAsync(string path) =>
+        Pipeline.CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+
+    public static CaptureHostSettings ForDirectory(
+        string archive,
+        Action<IServiceCollection>? services = null,
+        IReadOnlyDictionary<string, string?>? configuration = null)
+    {
+        var values = new Dictionary<string, string?> { ["Classifier:ModelPath"] = SharedModelPath };
+        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        return new CaptureHostSettings { ArchiveDirectory = archive, Configuration = values, Services = services };
+    }
+
+    public void Dispose()
+    {
+        Host.Dispose();
+        _directory.Dispose();
+    }
+}
