@@ -29,7 +29,8 @@ for _ in $(seq 1 300); do
   [ "$remaining" -eq 0 ] && break
   sleep 1
 done
-kill -INT "$service"; wait "$service" || true
+# A background job of a non-interactive shell ignores SIGINT; SIGTERM is the service stop signal anyway.
+kill -TERM "$service"; wait "$service" || true
 trap - EXIT
 echo "    the drop folder is empty again: the files are in the archive"
 
@@ -39,7 +40,8 @@ status=0
 "$capture" import --archive "$archive" samples/inbox || status=$?
 [ "$status" -le 2 ] || exit "$status"
 
-for query in "reklamacja" "Kovács" "email:sarah.mitchell@example.co.uk" "category:thanks" "pralka OR mosogatógép"; do
+# A word only in a scanned image, a name typed without diacritics, an e-mail, an order number, a category, OR.
+for query in "konyhapult" "Kovacs" "email:sarah.mitchell@example.co.uk" "ZAM/2026/04512" "category:thanks" "wishlist OR footrests"; do
   echo
   echo "==> capture search \"$query\""
   "$capture" search --archive "$archive" "$query"

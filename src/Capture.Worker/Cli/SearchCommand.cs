@@ -78,12 +78,21 @@ internal static class SearchCommand
                 Markup.Escape(hit.Category),
                 Markup.Escape(hit.Status),
                 Markup.Escape(hit.ContactName ?? hit.ContactEmail ?? "-"),
-                Markup.Escape(hit.Snippet).Replace("[[", "[bold yellow]", StringComparison.Ordinal).Replace("]]", "[/]", StringComparison.Ordinal));
+                SnippetMarkup(hit.Snippet, console.IsInteractive));
         }
 
         console.Rich.Write(table);
         console.Rich.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{results.TotalCases} cases match \"{query}\"")));
         return 0;
+    }
+
+    /// <summary>Matches are bracketed in the snippet: shown bold on a terminal, kept as brackets in redirected output.</summary>
+    private static string SnippetMarkup(string snippet, bool interactive)
+    {
+        var escaped = Markup.Escape(snippet);
+        return interactive
+            ? escaped.Replace("[[", "[bold yellow]", StringComparison.Ordinal).Replace("]]", "[/]", StringComparison.Ordinal)
+            : escaped;
     }
 
     private sealed record SearchHitView(string RegistrationNumber, double Score, string Category, string Status, ContactView Contact, string Snippet);

@@ -3,7 +3,9 @@ using Archive.Store.Cases;
 using Archive.Store.Documents;
 using Archive.Store.Intake;
 using Archive.Store.Quarantine;
+using Capture.Classifier.Classification;
 using Capture.Classifier.Extraction;
+using Capture.Classifier.Metadata;
 using Capture.Classifier.Understanding;
 using Capture.Worker.Hosting;
 using Microsoft.Extensions.Logging;
@@ -175,16 +177,25 @@ public sealed partial class CapturePipeline
     {
         LogDuplicate(item.OriginalFileName, item.SourceName, registrationNumber);
         var existing = registrationNumber is null ? null : _store.FindCase(registrationNumber);
+        var documents = existing is null ? [] : _store.GetDocuments(existing.Id);
         return new CaptureResult
         {
             Item = item,
             Outcome = CaptureOutcome.Duplicate,
             RegistrationNumber = registrationNumber,
-            Category = existing is null ? Classifier.Classification.DocumentCategory.Unclassified : ArchiveVocabulary.ToDocumentCategory(existing.Category),
+            Category = existing is null ? DocumentCategory.Unclassified : ArchiveVocabulary.ToDocumentCategory(existing.Category),
             Confidence = existing?.CategoryConfidence ?? 0,
             Language = existing?.Language,
             Contact = new(existing?.ContactName, existing?.ContactEmail, null),
-            ArchivePath = existing?.ArchivePath,
+            References = new ReferenceNumbers(
+                [.. documents.SelectMany(d => d.Orders).Distinct()],
+                [.. documents.SelectMany(d => d.Invoices).Distinct()],
+                [.. documents.SelectMany(d => d.Serials).Distinct()],
+                [.. documents.SelectMany(d => d.Policies).Distinct()]),
+            ArchivePath = documents.Count > 0 ? documents[0].ArchivePath : existing?.ArchivePath,
+            Pages = documents.Count > 0 ? documents[0].PageCount : 0,
+            Ocr = documents.Any(d => d.UsedOcr),
+            OcrConfidence = documents.Count > 0 ? documents[0].OcrConfidence : null,
         };
     }
 

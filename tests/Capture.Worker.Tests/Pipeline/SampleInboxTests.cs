@@ -103,6 +103,10 @@ public sealed class SampleInboxTests(SampleInboxFixture fixture) : IClassFixture
 
         Assert.Equal(CaptureOutcome.Duplicate, again.Outcome);
         Assert.Equal(first.RegistrationNumber, again.RegistrationNumber);
+        Assert.Equal(first.Category, again.Category);
+        Assert.Equal(first.References.Orders.Order(), again.References.Orders.Order());
+        Assert.Equal(first.ArchivePath, again.ArchivePath);
+        Assert.Single(fixture.Archive.Store.ListCases(), c => c.RegistrationNumber == first.RegistrationNumber);
     }
 
     [Fact]
