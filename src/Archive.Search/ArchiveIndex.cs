@@ -254,8 +254,8 @@ public sealed partial class ArchiveIndex : IDisposable
         }
         catch (LockObtainFailedException exception)
         {
-            throw new InvalidOperationException(
-                $"The search index at {indexPath} is already open for writing by another ArchiveIndex or process; only one may own an index directory.",
+            throw new SearchIndexUnavailableException(
+                $"The search index at {indexPath} is already open for writing by another ArchiveIndex or process; only one may own an index directory. Stop the other Capture process (capture run) or use another archive.",
                 exception);
         }
     }

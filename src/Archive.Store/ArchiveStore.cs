@@ -38,7 +38,7 @@ public sealed class ArchiveStore : IDisposable
     /// <param name="logger">The logger.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ArgumentException">The options are invalid; the message lists every problem with its key and fix.</exception>
-    /// <exception cref="InvalidOperationException">The root folder cannot be created or the database cannot be opened (for example, another process holds it).</exception>
+    /// <exception cref="ArchiveUnavailableException">The root folder cannot be created or the database cannot be opened (for example, another process holds it).</exception>
     public ArchiveStore(ArchiveStoreOptions options, TimeProvider timeProvider, ILogger<ArchiveStore> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -366,7 +366,7 @@ public sealed class ArchiveStore : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new InvalidOperationException(
+            throw new ArchiveUnavailableException(
                 $"{ArchiveStoreOptions.SectionName}:{nameof(ArchiveStoreOptions.RootDirectory)} '{root}' cannot be created: {exception.Message} Point it at a writable folder.", exception);
         }
 
@@ -377,7 +377,7 @@ public sealed class ArchiveStore : IDisposable
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LiteException)
         {
-            throw new InvalidOperationException(
+            throw new ArchiveUnavailableException(
                 $"The archive database {path} cannot be opened: {exception.Message} Make sure no other Capture process uses {ArchiveStoreOptions.SectionName}:{nameof(ArchiveStoreOptions.RootDirectory)} and that the file is readable and writable.", exception);
         }
     }

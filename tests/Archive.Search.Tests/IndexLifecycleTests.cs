@@ -113,7 +113,7 @@ public sealed class IndexLifecycleTests : IDisposable
     [Fact]
     public void SecondIndexOnTheSameDirectory_IsRefusedWithAClearMessage()
     {
-        var exception = Assert.Throws<InvalidOperationException>(() => index.Open());
+        var exception = Assert.Throws<SearchIndexUnavailableException>(() => index.Open());
 
         Assert.Contains("already open", exception.Message, StringComparison.Ordinal);
     }

@@ -72,24 +72,24 @@ public sealed class ArchiveStoreOptionsTests
     }
 
     [Fact]
-    public void Constructor_WhenTheRootCannotBeCreated_ThrowsInvalidOperationNamingTheKey()
+    public void Constructor_WhenTheRootCannotBeCreated_ThrowsArchiveUnavailableNamingTheKey()
     {
         using var temp = new Capture.Testing.TempDirectory();
         var blocker = temp.Combine("a-file");
         File.WriteAllText(blocker, "not a folder");
         var options = new ArchiveStoreOptions { RootDirectory = Path.Combine(blocker, "archive") };
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => new ArchiveStore(options, new FakeTimeProvider(), NullLogger<ArchiveStore>.Instance));
+        var thrown = Assert.Throws<ArchiveUnavailableException>(() => new ArchiveStore(options, new FakeTimeProvider(), NullLogger<ArchiveStore>.Instance));
 
         Assert.Contains("Archive:RootDirectory", thrown.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Constructor_WhenAnotherStoreHoldsTheDatabase_ThrowsInvalidOperation()
+    public void Constructor_WhenAnotherStoreHoldsTheDatabase_ThrowsArchiveUnavailable()
     {
         using var archive = new ArchiveFixture();
 
-        var thrown = Assert.Throws<InvalidOperationException>(() => archive.Open());
+        var thrown = Assert.Throws<ArchiveUnavailableException>(() => archive.Open());
 
         Assert.Contains("capture.db cannot be opened", thrown.Message, StringComparison.Ordinal);
     }

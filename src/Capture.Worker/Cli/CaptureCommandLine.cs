@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Archive.Search;
+using Archive.Store;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
@@ -34,6 +36,11 @@ public static class CaptureCommandLine
                 await error.WriteLineAsync($"capture: invalid configuration: {failure}").ConfigureAwait(false);
             }
 
+            return 1;
+        }
+        catch (Exception ex) when (ex is ArchiveUnavailableException or SearchIndexUnavailableException)
+        {
+            await error.WriteLineAsync($"capture: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
         catch (OperationCanceledException)

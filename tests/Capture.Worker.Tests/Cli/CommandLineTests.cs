@@ -109,6 +109,32 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Search_WhileAnotherCaptureOwnsTheIndex_ExplainsInsteadOfCrashing()
+    {
+        using var service = new TestArchive();
+        _ = service.Index;
+
+        var (exit, error) = await RunAgainstAsync(service.Root, "search", "kettle");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Stop the other Capture process", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseShow_WhileAnotherCaptureOwnsTheDatabase_ExplainsInsteadOfCrashing()
+    {
+        using var service = new TestArchive();
+        _ = service.Store;
+
+        var (exit, error) = await RunAgainstAsync(service.Root, "case", "show", "C-2026-000001");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("no other Capture process", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CaseShow_UnknownRegistrationNumber_ExitsWithOne()
     {
         var (exit, _, error) = await RunAsync("case", "show", "C-2026-999999");
@@ -173,6 +199,14 @@ public sealed class CommandLineTests : IDisposable
     public void Dispose() => _directory.Dispose();
 
     private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, []);
+
+    private static async Task<(int Exit, string Error)> RunAgainstAsync(string archive, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await CaptureCommandLine.InvokeAsync([.. args, "--archive", archive], output, error, TestContext.Current.CancellationToken);
+        return (exit, error.ToString());
+    }
 
     private async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Key, string Value)[] settings)
     {
