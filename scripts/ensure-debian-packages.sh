@@ -6,7 +6,7 @@ set -euo pipefail
 
 purpose="${1:-demo}"
 runtime=(tesseract-ocr tesseract-ocr-pol tesseract-ocr-hun poppler-utils)
-testing=(fonts-dejavu-core libtiff-tools)
+testing=(fonts-dejavu-core)
 
 case "$purpose" in
   demo) wanted=("${runtime[@]}") ;;
