@@ -62,7 +62,16 @@ internal sealed class DocumentFiler
             }
 
             files.WriteText(textPath, document.Text ?? "");
-            records.Add(Describe(document, ids[i], ordinal, caseRecord, storedName, sha256, size, now, ids));
+            var record = Describe(document, ids[i], ordinal, caseRecord, storedName, sha256, size, now, ids);
+            if (document.OpenSearchablePdf is { } openSearchablePdf)
+            {
+                using var searchable = openSearchablePdf()
+                    ?? throw new InvalidOperationException($"OpenSearchablePdf of document {i} ('{document.OriginalFileName}') returned no stream.");
+                files.WriteDerived(originalPath + StoredFileName.SearchablePdfSuffix, searchable);
+                record.SearchablePdfPath = record.ArchivePath + StoredFileName.SearchablePdfSuffix;
+            }
+
+            records.Add(record);
         }
 
         return records;
@@ -90,6 +99,8 @@ internal sealed class DocumentFiler
             PageCount = document.PageCount,
             UsedOcr = document.UsedOcr,
             OcrConfidence = document.OcrConfidence,
+            NeedsReview = document.NeedsReview,
+            Pages = [.. document.Pages ?? []],
             Language = document.Language,
             MessageId = MessageIds.Normalize(document.MessageId),
             Subject = document.Subject,
@@ -119,5 +130,7 @@ internal sealed class DocumentFiler
     }
 
     private static bool Taken(string folder, string name) =>
-        File.Exists(Path.Combine(folder, name)) || File.Exists(Path.Combine(folder, name + StoredFileName.TextSuffix));
+        File.Exists(Path.Combine(folder, name)) ||
+        File.Exists(Path.Combine(folder, name + StoredFileName.TextSuffix)) ||
+        File.Exists(Path.Combine(folder, name + StoredFileName.SearchablePdfSuffix));
 }

@@ -35,6 +35,9 @@ public sealed class DocumentRecord
     /// <summary>The extracted text's path relative to the archive root, with <c>/</c> separators.</summary>
     public string TextPath { get; set; } = "";
 
+    /// <summary>The searchable PDF derived from a scanned original, relative to the archive root; null when there is none.</summary>
+    public string? SearchablePdfPath { get; set; }
+
     /// <summary>The SHA-256 of the stored original, lower-case hex.</summary>
     public string Sha256 { get; set; } = "";
 
@@ -52,6 +55,12 @@ public sealed class DocumentRecord
 
     /// <summary>The OCR engine's mean confidence, when OCR was used.</summary>
     public double? OcrConfidence { get; set; }
+
+    /// <summary>True when a person should check the text (OCR confidence below the configured minimum).</summary>
+    public bool NeedsReview { get; set; }
+
+    /// <summary>Per-page details: OCR confidence, rotation and skew.</summary>
+    public List<PageRecord> Pages { get; init; } = [];
 
     /// <summary>The detected language, if known.</summary>
     public string? Language { get; set; }

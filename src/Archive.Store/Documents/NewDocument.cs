@@ -37,4 +37,17 @@ public sealed record NewDocument(
     DateTimeOffset ReceivedAt,
     string Source,
     DocumentRole Role,
-    int? ParentIndex);
+    int? ParentIndex)
+{
+    /// <summary>Per-page details (OCR confidence, rotation, skew); empty when not paged.</summary>
+    public IReadOnlyList<PageRecord> Pages { get; init; } = [];
+
+    /// <summary>True when a person should check the text (e.g. OCR confidence below the configured minimum).</summary>
+    public bool NeedsReview { get; init; }
+
+    /// <summary>
+    /// Opens a searchable PDF of a scanned original (page images with an invisible text layer), stored beside the
+    /// original as <c>&lt;stored name&gt;.searchable.pdf</c>; null when there is none. Derived, so rebuildable.
+    /// </summary>
+    public Func<Stream>? OpenSearchablePdf { get; init; }
+}

@@ -68,6 +68,9 @@ internal sealed class PendingFiles
         WriteAtomically(path, target => target.Write(bytes, 0, bytes.Length));
     }
 
+    /// <summary>Copies derived <paramref name="content"/> (rebuildable, so left writable) to <paramref name="path"/>, which must not exist.</summary>
+    public void WriteDerived(string path, Stream content) => WriteAtomically(path, file => content.CopyTo(file, BufferSize));
+
     /// <summary>Removes every file and new folder written so far. Never throws: a leftover is logged and
     /// later reported as an orphan by the archive's verification.</summary>
     public void Discard()

@@ -18,6 +18,9 @@ internal static class StoredFileName
     /// <summary>The suffix of the extracted-text file stored beside an original.</summary>
     public const string TextSuffix = ".txt";
 
+    /// <summary>Suffix of the searchable PDF derived from a scanned original.</summary>
+    public const string SearchablePdfSuffix = ".searchable.pdf";
+
     /// <summary>Reduces an untrusted file name to a safe one: last path segment only, unsafe characters
     /// replaced, device names defused, cut to <see cref="MaxNameBytes"/> keeping the extension.</summary>
     public static string Sanitize(string? originalFileName)

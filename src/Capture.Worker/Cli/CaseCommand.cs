@@ -26,6 +26,20 @@ internal static class CaseCommand
         return new Command("case", "Work with cases.") { show };
     }
 
+    private static string OcrText(CaseDocumentView document)
+    {
+        if (!document.Ocr)
+        {
+            return "no";
+        }
+
+        var turned = document.PageDetails.Where(p => p.Rotation != 0 || Math.Abs(p.Skew) >= 0.1)
+            .Select(p => string.Create(CultureInfo.InvariantCulture, $"p{p.Number}: {p.Rotation}° {p.Skew:+0.0;-0.0}°"));
+        var review = document.NeedsReview ? " [[review]]" : "";
+        return Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{document.OcrConfidence:0.00}")) + review +
+            (turned.Any() ? " " + Markup.Escape(string.Join(", ", turned)) : "");
+    }
+
     private static async Task<int> ShowAsync(CaptureHostSettings settings, string registrationNumber, bool json, CliConsole console, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -61,12 +75,17 @@ internal static class CaseCommand
                 Markup.Escape(document.FileName),
                 Markup.Escape(document.MediaType),
                 document.Pages.ToString(CultureInfo.InvariantCulture),
-                document.Ocr ? string.Create(CultureInfo.InvariantCulture, $"yes {document.OcrConfidence:0.00}") : "no",
+                OcrText(document),
                 Markup.Escape(document.Sha256[..12]),
                 Markup.Escape(string.Join(", ", document.References.Orders.Concat(document.References.Invoices).Concat(document.References.Serials).Concat(document.References.Policies))));
         }
 
         rich.Write(documents);
+        foreach (var document in view.Documents.Where(d => d.SearchablePdfPath is not null))
+        {
+            rich.MarkupLine(Markup.Escape($"Searchable PDF of {document.FileName}: {document.SearchablePdfPath}"));
+        }
+
         var history = new Table().Border(TableBorder.Simple).AddColumns("When", "Who", "What");
         foreach (var entry in view.History)
         {

@@ -105,6 +105,11 @@ public sealed partial class CapturePipeline
             return Quarantine(item, sha256, NotFromACustomer(automatic.Kind));
         }
 
+        if (HasNoText(document))
+        {
+            return Quarantine(item, sha256, NoTextReason(document));
+        }
+
         if (document.Mail?.MessageId is { Length: > 0 } messageId && _store.FindCaseByMessageId(messageId) is { } sameMessage)
         {
             _store.MarkDuplicate(item.SourceKey, sameMessage.RegistrationNumber);
@@ -113,7 +118,7 @@ public sealed partial class CapturePipeline
 
         var analysis = _analyzer.Analyze(document);
         var receivedAt = _time.GetUtcNow();
-        var documents = CapturedDocuments.From(item, document, analysis, receivedAt);
+        var documents = CapturedDocuments.From(item, document, analysis, receivedAt, _options.ReviewBelowOcrConfidence);
         var followUpOf = _followUps.FindCase(document);
 
         CaptureCommit commit;
@@ -162,7 +167,7 @@ public sealed partial class CapturePipeline
             Pages = document.PageCount,
             Ocr = document.UsedOcr || document.Attachments.Any(a => a.Extracted?.UsedOcr == true),
             OcrConfidence = document.OcrConfidence,
-            NeedsReview = document.OcrConfidence < _options.ReviewBelowOcrConfidence,
+            NeedsReview = CapturedDocuments.NeedsReview(document, _options.ReviewBelowOcrConfidence),
             Reason = problems,
         };
 
@@ -198,6 +203,14 @@ public sealed partial class CapturePipeline
             OcrConfidence = documents.Count > 0 ? documents[0].OcrConfidence : null,
         };
     }
+
+    /// <summary>An item with no text at all (blank scans) would open an empty case nobody can classify or find.</summary>
+    private static bool HasNoText(ExtractedDocument document) =>
+        string.IsNullOrWhiteSpace(document.Text) && document.Attachments.All(a => string.IsNullOrWhiteSpace(a.Extracted?.Text));
+
+    private static string NoTextReason(ExtractedDocument document) => document.UsedOcr
+        ? $"No text could be read from this item's {document.PageCount} page(s): they look blank, or the writing was not recognised. Check the original; rescan it if a page is missing."
+        : "This item contains no text. Check the original; if it is an empty form or an empty message, it can be discarded.";
 
     private static string NotFromACustomer(MailKind kind) => kind switch
     {

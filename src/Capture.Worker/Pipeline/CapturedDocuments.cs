@@ -11,7 +11,12 @@ namespace Capture.Worker.Pipeline;
 /// </summary>
 internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IReadOnlyList<string> Texts, string? Problems)
 {
-    public static CapturedDocuments From(CaptureItem item, ExtractedDocument document, ItemAnalysis analysis, DateTimeOffset receivedAt)
+    public static CapturedDocuments From(
+        CaptureItem item,
+        ExtractedDocument document,
+        ItemAnalysis analysis,
+        DateTimeOffset receivedAt,
+        double reviewBelowOcrConfidence)
     {
         var records = new List<NewDocument>(1 + document.Attachments.Count);
         var texts = new List<string>(records.Capacity);
@@ -36,7 +41,11 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
             receivedAt,
             item.SourceName,
             DocumentRole.Original,
-            ParentIndex: null));
+            ParentIndex: null) with
+        {
+            Pages = PagesOf(document),
+            NeedsReview = NeedsReview(document, reviewBelowOcrConfidence),
+        });
         texts.Add(document.Text);
 
         for (var i = 0; i < document.Attachments.Count; i++)
@@ -68,12 +77,23 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
                 receivedAt,
                 item.SourceName,
                 DocumentRole.Attachment,
-                ParentIndex: 0));
+                ParentIndex: 0) with
+            {
+                Pages = extracted is null ? [] : PagesOf(extracted),
+                NeedsReview = extracted is not null && NeedsReview(extracted, reviewBelowOcrConfidence),
+            });
             texts.Add(extracted?.Text ?? "");
         }
 
         return new CapturedDocuments(records, texts, problems.Count == 0 ? null : string.Join(" ", problems));
     }
+
+    /// <summary>True when OCR was needed and its confidence is below the configured minimum: a person should check the text.</summary>
+    public static bool NeedsReview(ExtractedDocument document, double reviewBelowOcrConfidence) =>
+        document.UsedOcr && document.OcrConfidence is { } confidence && confidence < reviewBelowOcrConfidence;
+
+    private static List<PageRecord> PagesOf(ExtractedDocument document) =>
+        [.. document.Pages.Select(p => new PageRecord { Number = p.Number, FromOcr = p.FromOcr, Confidence = p.Confidence })];
 
     private static DocumentReferences ToReferences(ReferenceNumbers references) =>
         new(references.Orders, references.Invoices, references.Serials, references.Policies);

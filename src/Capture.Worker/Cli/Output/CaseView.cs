@@ -38,6 +38,9 @@ internal sealed record CaseView(
             d.PageCount,
             d.UsedOcr,
             d.OcrConfidence,
+            d.NeedsReview,
+            d.SearchablePdfPath,
+            d.Pages.Select(p => new PageView(p.Number, p.FromOcr, p.Confidence, p.Rotation, Math.Round(p.Skew, 2))).ToList(),
             d.MessageId,
             new ReferencesView(d.Orders, d.Invoices, d.Serials, d.Policies),
             d.ReceivedAt)).ToList();
@@ -70,8 +73,13 @@ internal sealed record CaseDocumentView(
     int Pages,
     bool Ocr,
     double? OcrConfidence,
+    bool NeedsReview,
+    string? SearchablePdfPath,
+    IReadOnlyList<PageView> PageDetails,
     string? MessageId,
     ReferencesView References,
     DateTimeOffset ReceivedAt);
+
+internal sealed record PageView(int Number, bool Ocr, double? Confidence, int Rotation, double Skew);
 
 internal sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string Detail);
