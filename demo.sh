@@ -24,9 +24,11 @@ trap 'kill "$service" 2>/dev/null || true' EXIT
 dropped=$(find samples/inbox -maxdepth 1 -type f \( -name '*.png' -o -name '*.tif' -o -name '*.tiff' \) | sort | head -3)
 for file in $dropped; do cp "$file" "$drop/"; done
 echo "    dropped: $(echo $dropped | xargs -n1 basename | tr '\n' ' ')"
+# Done when the files have left the drop folder and their claims (kept until each case is committed) are gone.
 for _ in $(seq 1 300); do
   remaining=$(find "$drop" -maxdepth 1 -type f | wc -l)
-  [ "$remaining" -eq 0 ] && break
+  claimed=$(find "$drop/.capture/processing" -mindepth 1 2>/dev/null | wc -l)
+  [ "$remaining" -eq 0 ] && [ "$claimed" -eq 0 ] && break
   sleep 1
 done
 # A background job of a non-interactive shell ignores SIGINT; SIGTERM is the service stop signal anyway.

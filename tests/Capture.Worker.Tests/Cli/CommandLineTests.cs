@@ -181,11 +181,16 @@ public sealed class CommandLineTests : IDisposable
         var service = CaptureCommandLine.InvokeAsync(["run", "--drop", drop, "--archive", Archive], output, error, configuration, stop.Token);
 
         File.Copy(await WriteLetterAsync("letter.txt"), Path.Combine(drop, "letter.txt"));
+        var processing = Path.Combine(drop, ".capture", "processing");
         var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (File.Exists(Path.Combine(drop, "letter.txt")) && DateTime.UtcNow < deadline && !service.IsCompleted)
+        while (!Captured() && DateTime.UtcNow < deadline && !service.IsCompleted)
         {
             await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+
+        // Taken from the drop folder and no longer claimed: committed (a claim stays until its case is committed).
+        bool Captured() => !File.Exists(Path.Combine(drop, "letter.txt")) &&
+            Directory.Exists(processing) && Directory.GetFileSystemEntries(processing).Length == 0;
 
         await stop.CancelAsync();
         var exit = await service;
