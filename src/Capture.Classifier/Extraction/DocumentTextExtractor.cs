@@ -21,6 +21,7 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
     private readonly ImageDocumentReader images;
     private readonly PdfDocumentReader pdfs;
     private readonly MailDocumentReader mail;
+    private readonly bool createSearchablePdf;
 
     /// <summary>Creates the extractor on a shared OCR engine pool.</summary>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -33,7 +34,8 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
         options.Validate();
         this.options = options;
         this.logger = logger;
-        images = new ImageDocumentReader(ocr);
+        images = new ImageDocumentReader(ocr, options.TempDirectory);
+        createSearchablePdf = ocr.Options.CreateSearchablePdf;
         pdfs = new PdfDocumentReader(options, ocr);
         mail = new MailDocumentReader(options, (content, name, depth, token) => ExtractAsync(content, name, null, depth, token), logger);
     }
@@ -71,9 +73,12 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
             case ContentKind.Mail:
                 return await mail.ReadAsync(data, originalFileName, mailDepth, cancellationToken);
             case ContentKind.Pdf:
-                return Paged(originalFileName, mediaType, await pdfs.ReadAsync(data, path, cancellationToken));
+                var pdf = await pdfs.ReadDocumentAsync(data, path, createSearchablePdf, cancellationToken);
+                return WithSearchablePdf(Paged(originalFileName, mediaType, pdf.Pages), pdf.SearchablePdf, pdf.SearchablePdfProblem);
             case ContentKind.Image:
-                return Paged(originalFileName, mediaType, await images.ReadAsync(data, sniffed.ImageFormat!.Value, cancellationToken));
+                var image = await images.ReadDocumentAsync(data, sniffed.ImageFormat!.Value, createSearchablePdf, cancellationToken);
+                var pages = image.Pages.Select(page => page.ToExtractedPage()).ToList();
+                return WithSearchablePdf(Paged(originalFileName, mediaType, pages), image.SearchablePdf, image.SearchablePdfProblem);
             case ContentKind.Text:
                 return Unpaged(originalFileName, mediaType, TextDecoding.Decode(data));
             case ContentKind.Html:
@@ -116,9 +121,22 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
         return new ExtractedDocument(fileName, mediaType, text, pages, ocrPages.Count > 0, confidence, Mail: null, Attachments: []);
     }
 
+    private ExtractedDocument WithSearchablePdf(ExtractedDocument document, byte[]? searchablePdf, string? problem)
+    {
+        if (problem is not null)
+        {
+            LogNoSearchablePdf(logger, document.FileName, problem);
+        }
+
+        return searchablePdf is null ? document : document with { SearchablePdf = searchablePdf };
+    }
+
     private static ExtractedDocument Unpaged(string fileName, string mediaType, string text) =>
         new(fileName, mediaType, text.ReplaceLineEndings("\n").Trim(), [], UsedOcr: false, OcrConfidence: null, Mail: null, Attachments: []);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Extracted {FileName} as {MediaType}: {PageCount} pages, OCR {UsedOcr}")]
     private static partial void LogExtracted(ILogger logger, string fileName, string mediaType, int pageCount, bool usedOcr);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No searchable PDF for {FileName}: {Problem}; its text was extracted")]
+    private static partial void LogNoSearchablePdf(ILogger logger, string fileName, string problem);
 }

@@ -21,6 +21,14 @@ public sealed record ExtractedDocument(
     MailEnvelope? Mail,
     IReadOnlyList<ExtractedAttachment> Attachments)
 {
+    /// <summary>
+    /// A searchable PDF of the document (each OCR'd page image with its recognised text as an invisible layer, as
+    /// Tesseract's PDF renderer makes it) for scans and for PDFs whose every page was recognised; null for everything
+    /// else, including PDFs that mix text-layer and scanned pages (their original already carries text where it
+    /// matters) and when <c>Ocr:CreateSearchablePdf</c> is off.
+    /// </summary>
+    public ReadOnlyMemory<byte>? SearchablePdf { get; init; }
+
     /// <summary>Number of pages (1 for e-mail and text files).</summary>
     public int PageCount => Pages.Count == 0 ? 1 : Pages.Count;
 }
@@ -30,7 +38,14 @@ public sealed record ExtractedDocument(
 /// <param name="Text">The page's text.</param>
 /// <param name="FromOcr">True when the text was recognised from the page image rather than read from a text layer.</param>
 /// <param name="Confidence">Mean word confidence (0..1) for OCR'd pages; null for text-layer pages.</param>
-public sealed record ExtractedPage(int Number, string Text, bool FromOcr, double? Confidence);
+public sealed record ExtractedPage(int Number, string Text, bool FromOcr, double? Confidence)
+{
+    /// <summary>Degrees the page image was turned clockwise to make it upright before recognition (0, 90, 180 or 270); 0 for text-layer pages.</summary>
+    public int Rotation { get; init; }
+
+    /// <summary>Degrees the upright page was rotated (clockwise positive) to straighten its text lines; 0 when it was not or for text-layer pages.</summary>
+    public double Skew { get; init; }
+}
 
 /// <summary>The envelope of an e-mail message, as far as the headers tell it.</summary>
 public sealed record MailEnvelope(

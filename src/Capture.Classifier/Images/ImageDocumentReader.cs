@@ -7,11 +7,25 @@ namespace Capture.Classifier.Images;
 /// Turns an image file (a scan) into pages of text: counts and measures its pages from the headers, refuses pages
 /// over the limits before decoding them, and recognises the pages in parallel on the engine pool.
 /// </summary>
-internal sealed class ImageDocumentReader(OcrEnginePool pool)
+/// <param name="pool">The shared engine pool.</param>
+/// <param name="tempDirectory">Where the searchable PDF's pages are written while it is made; null uses the system temp folder.</param>
+internal sealed class ImageDocumentReader(OcrEnginePool pool, string? tempDirectory = null)
 {
+    /// <summary>Recognises the image's pages (no searchable PDF).</summary>
     /// <exception cref="UnreadableDocumentException">The image cannot be decoded, is over a limit, or recognition failed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<IReadOnlyList<ExtractedPage>> ReadAsync(byte[] data, ImageFormat format, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExtractedPage>> ReadAsync(byte[] data, ImageFormat format, CancellationToken cancellationToken) =>
+        [.. (await ReadDocumentAsync(data, format, createSearchablePdf: false, cancellationToken)).Pages.Select(page => page.ToExtractedPage())];
+
+    /// <summary>Recognises the image's pages and, when <paramref name="createSearchablePdf"/> is set, makes its searchable PDF.</summary>
+    /// <exception cref="UnreadableDocumentException">The image cannot be decoded, is over a limit, or recognition failed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="IOException">The temporary folder for the PDF pages could not be created.</exception>
+    public async Task<RecognizedDocument> ReadDocumentAsync(
+        byte[] data,
+        ImageFormat format,
+        bool createSearchablePdf,
+        CancellationToken cancellationToken)
     {
         var options = pool.Options;
         var pageCount = format == ImageFormat.Tiff ? CountTiffPages(data, options.MaxPages + 1) : 1;
@@ -27,16 +41,20 @@ internal sealed class ImageDocumentReader(OcrEnginePool pool)
             PagePixelLimit.EnsureWithin(page, width, height, options);
         }
 
-        var results = await pool.RecognizePagesAsync(
+        return await pool.RecognizeDocumentAsync(
             [.. Enumerable.Range(1, pageCount)],
             (page, _) => ValueTask.FromResult(Decode(data, format, page, options)),
+            createSearchablePdf,
+            tempDirectory,
             cancellationToken);
-        return [.. results.Select(result => new ExtractedPage(result.PageNumber, result.Text, FromOcr: true, result.Confidence))];
     }
 
-    /// <summary>Decodes an image already known to be one page (e.g. a rendered PDF page) and checks its size.</summary>
+    /// <summary>
+    /// Decodes an image already known to be one page (e.g. a rendered PDF page) and checks its size.
+    /// <paramref name="resolution"/>, when given, is recorded on the image (what it was rendered at).
+    /// </summary>
     /// <exception cref="UnreadableDocumentException">The image cannot be decoded or is over the pixel limit.</exception>
-    internal static PixHandle DecodeSinglePage(ReadOnlySpan<byte> data, int pageNumber, OcrOptions options)
+    internal static PixHandle DecodeSinglePage(ReadOnlySpan<byte> data, int pageNumber, OcrOptions options, int? resolution = null)
     {
         if (LeptonicaNative.pixReadHeaderMem(data, (nuint)data.Length, out _, out var width, out var height, out _, out _, out _) != 0)
         {
@@ -44,8 +62,13 @@ internal sealed class ImageDocumentReader(OcrEnginePool pool)
         }
 
         PagePixelLimit.EnsureWithin(pageNumber, width, height, options);
-        var pix = LeptonicaNative.pixReadMem(data, (nuint)data.Length);
-        return Prepare(pix, pageNumber, options);
+        var pix = Prepare(LeptonicaNative.pixReadMem(data, (nuint)data.Length), pageNumber, options);
+        if (resolution is { } dpi)
+        {
+            _ = LeptonicaNative.pixSetResolution(pix, dpi, dpi);
+        }
+
+        return pix;
     }
 
     private static int CountTiffPages(byte[] data, int stopAt)

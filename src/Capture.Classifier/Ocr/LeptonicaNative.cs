@@ -61,12 +61,51 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial void pixDestroy(ref IntPtr pix);
 
+    /// <summary>A new reference to the same image (leptonica counts references); the caller owns the returned pointer.</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixClone(PixHandle pix);
+
+    /// <summary>A new reference to the same image, owned by the returned handle.</summary>
+    [LibraryImport(Library, EntryPoint = "pixClone")]
+    public static partial PixHandle pixCloneHandle(PixHandle pix);
+
+    [LibraryImport(Library)]
+    public static partial int pixSetResolution(PixHandle pix, int xResolution, int yResolution);
+
+    /// <summary>Rotates by <paramref name="quads"/> quarter turns clockwise (0..3).</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixRotateOrth(PixHandle pix, int quads);
+
+    /// <summary>
+    /// Finds the skew of the text lines and returns the page rotated straight, or a clone of the page (same pointer)
+    /// when the skew is too small or too uncertain to correct. 0 for the tuning arguments takes leptonica's defaults
+    /// (a sweep of ±7°). <paramref name="angle"/> is in degrees, clockwise positive.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixDeskewGeneral(
+        PixHandle pix,
+        int reductionSweep,
+        float sweepRange,
+        float sweepDelta,
+        int reductionSearch,
+        int threshold,
+        out float angle,
+        out float confidence);
+
+    /// <summary>Rotates by <paramref name="radians"/> clockwise (used by tests to make skewed scans).</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixRotate(PixHandle pix, float radians, int type, int incolor, int width, int height);
+
     /// <summary>Writes pages as one multi-page TIFF (used by tests and tools). Returns 0 on success.</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWriteTiff(string fileName, PixHandle pix, int compression, string mode);
 
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial PixHandle pixRead(string fileName);
+
+    /// <summary>Writes one image in a leptonica format (e.g. 3 = PNG; used by tests). Returns 0 on success.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int pixWrite(string fileName, PixHandle pix, int format);
 }
 
 /// <summary>Owns a leptonica <c>PIX*</c>.</summary>

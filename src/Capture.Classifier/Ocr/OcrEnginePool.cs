@@ -30,6 +30,7 @@ public sealed partial class OcrEnginePool : IDisposable
         Options = options;
         this.logger = logger;
         dataPath = TessDataLocator.Resolve(options.TessDataPath, options.Languages);
+        TessDataLocator.EnsureFeatureData(dataPath, options);
         Capacity = options.MaxDegreeOfParallelism;
         slots = new SemaphoreSlim(Capacity, Capacity);
         NativeEnvironment.LimitOpenMpThreads();
@@ -57,15 +58,29 @@ public sealed partial class OcrEnginePool : IDisposable
     /// </summary>
     /// <exception cref="UnreadableDocumentException">A page could not be loaded or recognised; the first such page (by number) is reported.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    internal Task<IReadOnlyList<OcrPageResult>> RecognizePagesAsync(
+        IReadOnlyList<int> pageNumbers,
+        Func<int, CancellationToken, ValueTask<PixHandle>> loadPage,
+        CancellationToken cancellationToken) =>
+        RecognizePagesAsync(pageNumbers, loadPage, searchablePdf: null, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="RecognizePagesAsync(IReadOnlyList{int}, Func{int, CancellationToken, ValueTask{PixHandle}}, CancellationToken)"/>,
+    /// and each page is also written as a one-page searchable PDF into <paramref name="searchablePdf"/> by the engine
+    /// that recognised it, right after recognising it.
+    /// </summary>
+    /// <exception cref="UnreadableDocumentException">A page could not be loaded or recognised; the first such page (by number) is reported.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     internal async Task<IReadOnlyList<OcrPageResult>> RecognizePagesAsync(
         IReadOnlyList<int> pageNumbers,
         Func<int, CancellationToken, ValueTask<PixHandle>> loadPage,
+        SearchablePdfPages? searchablePdf,
         CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         using var failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var failures = new ConcurrentDictionary<int, Exception>();
-        var tasks = pageNumbers.Select(page => RecognizeOneAsync(page, loadPage, failures, failFast)).ToArray();
+        var tasks = pageNumbers.Select(page => RecognizeOneAsync(page, loadPage, searchablePdf, failures, failFast)).ToArray();
         try
         {
             return await Task.WhenAll(tasks);
@@ -76,6 +91,31 @@ public sealed partial class OcrEnginePool : IDisposable
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Recognises a document's pages and, when <paramref name="createSearchablePdf"/> is set, joins them into one
+    /// searchable PDF (temporary pages go to <paramref name="tempDirectory"/>, or the system temp folder).
+    /// </summary>
+    /// <exception cref="UnreadableDocumentException">A page could not be loaded or recognised.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="IOException">The temporary folder for the PDF pages could not be created.</exception>
+    internal async Task<RecognizedDocument> RecognizeDocumentAsync(
+        IReadOnlyList<int> pageNumbers,
+        Func<int, CancellationToken, ValueTask<PixHandle>> loadPage,
+        bool createSearchablePdf,
+        string? tempDirectory,
+        CancellationToken cancellationToken)
+    {
+        if (!createSearchablePdf)
+        {
+            return new RecognizedDocument(await RecognizePagesAsync(pageNumbers, loadPage, cancellationToken), null, null);
+        }
+
+        using var pdfPages = new SearchablePdfPages(tempDirectory);
+        var results = await RecognizePagesAsync(pageNumbers, loadPage, pdfPages, cancellationToken);
+        var (pdf, problem) = await pdfPages.JoinAsync(pageNumbers, cancellationToken);
+        return new RecognizedDocument(results, pdf, problem);
     }
 
     /// <inheritdoc />
@@ -98,6 +138,7 @@ public sealed partial class OcrEnginePool : IDisposable
     private async Task<OcrPageResult> RecognizeOneAsync(
         int pageNumber,
         Func<int, CancellationToken, ValueTask<PixHandle>> loadPage,
+        SearchablePdfPages? searchablePdf,
         ConcurrentDictionary<int, Exception> failures,
         CancellationTokenSource failFast)
     {
@@ -111,8 +152,19 @@ public sealed partial class OcrEnginePool : IDisposable
             try
             {
                 using var pix = await loadPage(pageNumber, token);
-                var result = engine.Recognize(pix, pageNumber, token);
-                LogPageRecognized(logger, pageNumber, result.Elapsed.TotalMilliseconds, result.Confidence);
+                var result = engine.Recognize(pix, pageNumber, searchablePdf?.OutputBase(pageNumber), token);
+                LogPageRecognized(
+                    logger, pageNumber, result.Elapsed.TotalMilliseconds, result.Confidence, result.Rotation, result.Skew, result.PreparationTime.TotalMilliseconds);
+                if (result.DetectedOrientation is { } turned and not 0 && result.Rotation == 0)
+                {
+                    LogOrientationNotTrusted(logger, pageNumber, turned, result.OrientationConfidence ?? 0, Options.MinimumOrientationConfidence);
+                }
+
+                if (searchablePdf is not null && !result.SearchablePdfWritten)
+                {
+                    LogSearchablePageFailed(logger, pageNumber);
+                }
+
                 return result;
             }
             finally
@@ -140,7 +192,7 @@ public sealed partial class OcrEnginePool : IDisposable
         }
 
         // A slot is held, so fewer than Capacity engines are busy: creating one keeps the total within Capacity.
-        engine = new TesseractEngine(dataPath, Options.Languages, Options.PageTimeout, Options.DefaultResolution);
+        engine = new TesseractEngine(dataPath, Options);
         all.Add(engine);
         var count = Interlocked.Increment(ref enginesInitialized);
         LogEngineInitialized(logger, count, Capacity, Options.Languages, dataPath);
@@ -150,8 +202,19 @@ public sealed partial class OcrEnginePool : IDisposable
     [LoggerMessage(Level = LogLevel.Information, Message = "Initialised Tesseract engine {Count} of {Capacity} ({Languages}, {DataPath})")]
     private static partial void LogEngineInitialized(ILogger logger, int count, int capacity, string languages, string dataPath);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Recognised page {PageNumber} in {ElapsedMilliseconds} ms, confidence {Confidence}")]
-    private static partial void LogPageRecognized(ILogger logger, int pageNumber, double elapsedMilliseconds, double confidence);
+    [LoggerMessage(
+        Level = LogLevel.Debug,
+        Message = "Recognised page {PageNumber} in {ElapsedMilliseconds} ms, confidence {Confidence}, turned {Rotation}°, deskewed {Skew}° ({PreparationMilliseconds} ms orientation and deskew)")]
+    private static partial void LogPageRecognized(
+        ILogger logger, int pageNumber, double elapsedMilliseconds, double confidence, int rotation, double skew, double preparationMilliseconds);
+
+    [LoggerMessage(
+        Level = LogLevel.Information,
+        Message = "Page {PageNumber} looks turned {Degrees}° but orientation confidence {Confidence} is below {Minimum} (Ocr:MinimumOrientationConfidence); recognised as it is")]
+    private static partial void LogOrientationNotTrusted(ILogger logger, int pageNumber, int degrees, double confidence, double minimum);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Tesseract could not write page {PageNumber} of the searchable PDF; the document gets none")]
+    private static partial void LogSearchablePageFailed(ILogger logger, int pageNumber);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "libgomp was loaded before OMP_THREAD_LIMIT could be set; OCR will oversubscribe the CPU. Set OMP_THREAD_LIMIT=1 in the service environment.")]
     private static partial void LogOpenMpTooEarly(ILogger logger);

@@ -31,6 +31,28 @@ public sealed class OcrOptions
     /// <summary>Resolution assumed for images that do not state one.</summary>
     public int DefaultResolution { get; set; } = 300;
 
+    /// <summary>
+    /// Detect each page's orientation (Tesseract OSD, needs Debian's tesseract-ocr-osd) and turn sideways or upside-down
+    /// pages upright before recognition.
+    /// </summary>
+    public bool DetectOrientation { get; set; } = true;
+
+    /// <summary>
+    /// The least OSD orientation confidence at which a page is turned; below it the page is recognised as it is.
+    /// Measured on this project's corpus, OSD named the right orientation in every case, at 1.4–5 for pages of one
+    /// to nine lines and 9–35 for full pages, so the default trusts it from 1.
+    /// </summary>
+    public double MinimumOrientationConfidence { get; set; } = 1.0;
+
+    /// <summary>Straighten pages whose text lines are skewed (by up to about 7°) before recognition.</summary>
+    public bool Deskew { get; set; } = true;
+
+    /// <summary>
+    /// Produce a searchable PDF (page images with an invisible text layer) for scans and for PDFs whose every page was
+    /// recognised (see <c>ExtractedDocument.SearchablePdf</c>).
+    /// </summary>
+    public bool CreateSearchablePdf { get; set; } = true;
+
     /// <summary>Checks the settings and names the key to fix.</summary>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
     public void Validate()
@@ -58,6 +80,12 @@ public sealed class OcrOptions
         if (MaxPages < 1)
         {
             throw new ArgumentException($"Ocr:MaxPages is {MaxPages}; it must be 1 or more.");
+        }
+
+        if (double.IsNaN(MinimumOrientationConfidence) || MinimumOrientationConfidence < 0)
+        {
+            throw new ArgumentException(
+                $"Ocr:MinimumOrientationConfidence is {MinimumOrientationConfidence}; it must be 0 or more (1 is usual; set Ocr:DetectOrientation to false to turn detection off).");
         }
 
         if (DefaultResolution is < 70 or > 2400)

@@ -43,6 +43,25 @@ internal static class TessDataLocator
             "install tesseract-ocr-pol and tesseract-ocr-hun or set Ocr:TessDataPath.");
     }
 
+    /// <summary>Checks that the data folder has what orientation detection and the PDF renderer need, when they are on.</summary>
+    /// <exception cref="InvalidOperationException">osd.traineddata or pdf.ttf is missing.</exception>
+    public static void EnsureFeatureData(string dataPath, OcrOptions options)
+    {
+        if (options.DetectOrientation && !File.Exists(Path.Combine(dataPath, "osd.traineddata")))
+        {
+            throw new InvalidOperationException(
+                $"Ocr:DetectOrientation is on but {dataPath} has no osd.traineddata; install the Debian package tesseract-ocr-osd " +
+                "or set Ocr:DetectOrientation to false.");
+        }
+
+        if (options.CreateSearchablePdf && !File.Exists(Path.Combine(dataPath, "pdf.ttf")))
+        {
+            throw new InvalidOperationException(
+                $"Ocr:CreateSearchablePdf is on but {dataPath} has no pdf.ttf (Tesseract's PDF font, Debian package libtesseract5); " +
+                "reinstall libtesseract5 or set Ocr:CreateSearchablePdf to false.");
+        }
+    }
+
     private static List<string> MissingLanguages(string directory, string[] codes) =>
         [.. codes.Where(code => !File.Exists(Path.Combine(directory, code + ".traineddata")))];
 }

@@ -25,6 +25,23 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Library)]
     public static partial void TessBaseAPISetImage2(TessBaseApiHandle handle, PixHandle pix);
 
+    /// <summary>Sets the image the result renderers embed; Tesseract takes ownership of <paramref name="pix"/> (pass a clone).</summary>
+    [LibraryImport(Library)]
+    public static partial void TessBaseAPISetInputImage(TessBaseApiHandle handle, IntPtr pix);
+
+    /// <summary>
+    /// Orientation and script detection; needs an engine initialised with <c>osd</c> as its (first) language.
+    /// <paramref name="orientationDegrees"/> is how far the page is turned clockwise from upright (0, 90, 180, 270).
+    /// Returns 0 when there was too little text to decide.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial int TessBaseAPIDetectOrientationScript(
+        TessBaseApiHandle handle,
+        out int orientationDegrees,
+        out float orientationConfidence,
+        out IntPtr scriptName,
+        out float scriptConfidence);
+
     [LibraryImport(Library)]
     public static partial void TessBaseAPISetSourceResolution(TessBaseApiHandle handle, int ppi);
 
@@ -42,6 +59,23 @@ internal static unsafe partial class TesseractNative
 
     [LibraryImport(Library)]
     public static partial void TessBaseAPIClear(TessBaseApiHandle handle);
+
+    /// <summary>Creates Tesseract's PDF renderer, which writes <c>{outputBase}.pdf</c>; <paramref name="textOnly"/> 0 embeds the page image.</summary>
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial TessResultRendererHandle TessPDFRendererCreate(string outputBase, string dataDirectory, int textOnly);
+
+    [LibraryImport(Library)]
+    public static partial void TessDeleteResultRenderer(IntPtr renderer);
+
+    [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int TessResultRendererBeginDocument(TessResultRendererHandle renderer, string title);
+
+    /// <summary>Adds the page last recognised by <paramref name="handle"/>, with the image set by <see cref="TessBaseAPISetInputImage"/>.</summary>
+    [LibraryImport(Library)]
+    public static partial int TessResultRendererAddImage(TessResultRendererHandle renderer, TessBaseApiHandle handle);
+
+    [LibraryImport(Library)]
+    public static partial int TessResultRendererEndDocument(TessResultRendererHandle renderer);
 
     [LibraryImport(Library)]
     public static partial TessMonitorHandle TessMonitorCreate();
@@ -91,6 +125,23 @@ internal sealed class TessMonitorHandle : SafeHandle
     protected override bool ReleaseHandle()
     {
         TesseractNative.TessMonitorDelete(handle);
+        return true;
+    }
+}
+
+/// <summary>Owns a <c>TessResultRenderer*</c>.</summary>
+internal sealed class TessResultRendererHandle : SafeHandle
+{
+    public TessResultRendererHandle()
+        : base(IntPtr.Zero, ownsHandle: true)
+    {
+    }
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    protected override bool ReleaseHandle()
+    {
+        TesseractNative.TessDeleteResultRenderer(handle);
         return true;
     }
 }

@@ -24,11 +24,22 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
     /// <param name="cancellationToken">Cancels reading and recognition.</param>
     /// <exception cref="UnreadableDocumentException">The PDF is encrypted, damaged, or a scanned page is over a limit.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<IReadOnlyList<ExtractedPage>> ReadAsync(byte[] data, string? path, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<ExtractedPage>> ReadAsync(byte[] data, string? path, CancellationToken cancellationToken) =>
+        (await ReadDocumentAsync(data, path, createSearchablePdf: false, cancellationToken)).Pages;
+
+    /// <summary>
+    /// Extracts the pages' text and, when <paramref name="createSearchablePdf"/> is set and every page had to be
+    /// recognised, makes a searchable PDF of it. A PDF with any text-layer page gets none: its original already
+    /// carries text where it matters, and rendering and recognising its text pages too would cost OCR time for nothing.
+    /// </summary>
+    /// <exception cref="UnreadableDocumentException">The PDF is encrypted, damaged, or a scanned page is over a limit.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public async Task<PdfExtraction> ReadDocumentAsync(byte[] data, string? path, bool createSearchablePdf, CancellationToken cancellationToken)
     {
         var textLayer = ReadTextLayer(data, cancellationToken);
         var scanned = textLayer.Where(page => page.Text is null).ToList();
         var recognised = new Dictionary<int, OcrPageResult>();
+        RecognizedDocument? document = null;
         if (scanned.Count > 0)
         {
             PagePixelLimit.EnsurePageCountWithin(scanned.Count, pool.Options, "pages without a text layer");
@@ -37,15 +48,17 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
             try
             {
                 var pdfPath = path ?? temporaryCopy!;
-                var results = await pool.RecognizePagesAsync(
+                document = await pool.RecognizeDocumentAsync(
                     [.. resolutions.Keys],
                     async (number, token) =>
                     {
                         var png = await renderer.RenderAsync(pdfPath, number, resolutions[number], token);
-                        return ImageDocumentReader.DecodeSinglePage(png, number, pool.Options);
+                        return ImageDocumentReader.DecodeSinglePage(png, number, pool.Options, resolutions[number]);
                     },
+                    createSearchablePdf && scanned.Count == textLayer.Count,
+                    options.TempDirectory,
                     cancellationToken);
-                foreach (var result in results)
+                foreach (var result in document.Pages)
                 {
                     recognised[result.PageNumber] = result;
                 }
@@ -59,9 +72,10 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
             }
         }
 
-        return [.. textLayer.Select(page => page.Text is not null
+        IReadOnlyList<ExtractedPage> pages = [.. textLayer.Select(page => page.Text is not null
             ? new ExtractedPage(page.Number, page.Text, FromOcr: false, Confidence: null)
-            : new ExtractedPage(page.Number, recognised[page.Number].Text, FromOcr: true, recognised[page.Number].Confidence))];
+            : recognised[page.Number].ToExtractedPage())];
+        return new PdfExtraction(pages, document?.SearchablePdf, document?.SearchablePdfProblem);
     }
 
     private List<TextLayerPage> ReadTextLayer(byte[] data, CancellationToken cancellationToken)
@@ -175,3 +189,9 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
 
     private sealed record TextLayerPage(int Number, string? Text, double Width, double Height);
 }
+
+/// <summary>A PDF's pages and, for a fully scanned PDF, its searchable copy.</summary>
+/// <param name="Pages">The pages in order.</param>
+/// <param name="SearchablePdf">The searchable PDF, or null.</param>
+/// <param name="SearchablePdfProblem">Why a searchable PDF that was asked for could not be made, or null.</param>
+internal sealed record PdfExtraction(IReadOnlyList<ExtractedPage> Pages, byte[]? SearchablePdf, string? SearchablePdfProblem);

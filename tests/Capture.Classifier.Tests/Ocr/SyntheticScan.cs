@@ -16,7 +16,7 @@ internal static class SyntheticScan
             ArgumentList =
             {
                 "--text", textFile, "--outputbase", outputBase, "--font", "DejaVu Sans", "--fonts_dir", "/usr/share/fonts",
-                "--ptsize", "12", "--resolution", "300", "--degrade_image=false",
+                "--ptsize", "12", "--resolution", "300", "--degrade_image=false", "--fontconfig_tmpdir", directory,
             },
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -42,6 +42,24 @@ internal static class SyntheticScan
         }
 
         return outputBase + ".tif";
+    }
+
+    /// <summary>
+    /// Rotates a scan by <paramref name="degrees"/> clockwise with leptonica, on a canvas large enough to lose nothing,
+    /// and writes it as PNG: a scan fed into the scanner at a slant.
+    /// </summary>
+    public static string Rotate(string source, double degrees, string target)
+    {
+        const int RotateBySampling = 3;
+        const int BringInWhite = 1;
+        const int Png = 3;
+        using var pix = LeptonicaNative.pixRead(source);
+        Assert.False(pix.IsInvalid, $"leptonica could not read {source}");
+        using var rotated = LeptonicaNative.pixRotate(
+            pix, (float)(degrees * Math.PI / 180), RotateBySampling, BringInWhite, LeptonicaNative.pixGetWidth(pix), LeptonicaNative.pixGetHeight(pix));
+        Assert.False(rotated.IsInvalid, "leptonica could not rotate the scan");
+        Assert.Equal(0, LeptonicaNative.pixWrite(target, rotated, Png));
+        return target;
     }
 
     /// <summary>Joins single-page TIFFs into one multi-page TIFF with leptonica (CCITT G4 for 1-bit pages).</summary>

@@ -19,6 +19,8 @@ public sealed class PdfExtractionTests(ExtractorFixture fixture) : IClassFixture
         Assert.Null(document.OcrConfidence);
         Assert.Contains("Table of Contents", document.Pages[0].Text, StringComparison.Ordinal);
         Assert.Contains("Page 2 Heading", document.Text, StringComparison.Ordinal);
+        Assert.Null(document.SearchablePdf);
+        Assert.All(document.Pages, page => Assert.Equal((0, 0.0), (page.Rotation, page.Skew)));
     }
 
     [Fact]
@@ -62,6 +64,9 @@ public sealed class PdfExtractionTests(ExtractorFixture fixture) : IClassFixture
         Assert.Contains("Percentage", document.Pages[3].Text, StringComparison.Ordinal);
         Assert.All(document.Pages.Where(page => page.Number != 4), page => Assert.True(page.FromOcr));
         Assert.True(document.UsedOcr);
+
+        // A mixed PDF keeps its original as the searchable copy: it already has text where it matters.
+        Assert.Null(document.SearchablePdf);
     }
 
     [Fact]
