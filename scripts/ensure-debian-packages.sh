@@ -5,7 +5,7 @@
 set -euo pipefail
 
 purpose="${1:-demo}"
-runtime=(tesseract-ocr tesseract-ocr-pol tesseract-ocr-hun poppler-utils)
+runtime=(tesseract-ocr tesseract-ocr-osd tesseract-ocr-pol tesseract-ocr-hun poppler-utils)
 testing=(fonts-dejavu-core)
 
 case "$purpose" in

@@ -45,6 +45,7 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
         {
             Pages = PagesOf(document),
             NeedsReview = NeedsReview(document, reviewBelowOcrConfidence),
+            OpenSearchablePdf = SearchablePdfOf(document),
         });
         texts.Add(document.Text);
 
@@ -81,6 +82,7 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
             {
                 Pages = extracted is null ? [] : PagesOf(extracted),
                 NeedsReview = extracted is not null && NeedsReview(extracted, reviewBelowOcrConfidence),
+                OpenSearchablePdf = extracted is null ? null : SearchablePdfOf(extracted),
             });
             texts.Add(extracted?.Text ?? "");
         }
@@ -93,7 +95,19 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
         document.UsedOcr && document.OcrConfidence is { } confidence && confidence < reviewBelowOcrConfidence;
 
     private static List<PageRecord> PagesOf(ExtractedDocument document) =>
-        [.. document.Pages.Select(p => new PageRecord { Number = p.Number, FromOcr = p.FromOcr, Confidence = p.Confidence })];
+    [
+        .. document.Pages.Select(p => new PageRecord
+        {
+            Number = p.Number,
+            FromOcr = p.FromOcr,
+            Confidence = p.Confidence,
+            Rotation = p.Rotation,
+            Skew = p.Skew,
+        }),
+    ];
+
+    private static Func<Stream>? SearchablePdfOf(ExtractedDocument document) =>
+        document.SearchablePdf is { } pdf ? () => new MemoryStream(pdf.ToArray(), writable: false) : null;
 
     private static DocumentReferences ToReferences(ReferenceNumbers references) =>
         new(references.Orders, references.Invoices, references.Serials, references.Policies);
