@@ -65,6 +65,10 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial IntPtr pixClone(PixHandle pix);
 
+    /// <summary>A new 1-bit image thresholded from <paramref name="pix"/>; the caller owns the returned pointer (null on failure).</summary>
+    [LibraryImport(Library)]
+    public static partial IntPtr pixConvertTo1(PixHandle pix, int threshold);
+
     /// <summary>A new reference to the same image, owned by the returned handle.</summary>
     [LibraryImport(Library, EntryPoint = "pixClone")]
     public static partial PixHandle pixCloneHandle(PixHandle pix);
@@ -117,6 +121,12 @@ internal sealed class PixHandle : SafeHandle
     }
 
     public override bool IsInvalid => handle == IntPtr.Zero;
+
+    /// <summary>
+    /// True when the page came from a black-and-white scan (e.g. a CCITT or JBIG2 image in a PDF) and was decoded
+    /// in grey only to recognise it better: its searchable copy then embeds a 1-bit image, as small as the original.
+    /// </summary>
+    public bool BlackAndWhiteSource { get; set; }
 
     protected override bool ReleaseHandle()
     {

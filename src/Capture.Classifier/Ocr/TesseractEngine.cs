@@ -95,7 +95,7 @@ internal sealed class TesseractEngine : IDisposable
             TesseractNative.TessBaseAPISetSourceResolution(api, resolution);
 
             // The PDF renderer embeds the API's input image; Tesseract takes ownership of this reference.
-            TesseractNative.TessBaseAPISetInputImage(api, LeptonicaNative.pixClone(straight));
+            TesseractNative.TessBaseAPISetInputImage(api, ImageForSearchablePdf(pix, straight));
 
             var status = TesseractNative.TessBaseAPIRecognize(api, monitor);
             cancellationToken.ThrowIfCancellationRequested();
@@ -139,6 +139,19 @@ internal sealed class TesseractEngine : IDisposable
 
     private UnreadableDocumentException TimedOut(int pageNumber) =>
         new($"Recognition of page {pageNumber} did not finish within {options.PageTimeout:c} (Ocr:PageTimeout).");
+
+    /// <summary>The image the searchable copy embeds: the prepared page, or a 1-bit copy of it for a black-and-white source.</summary>
+    private static IntPtr ImageForSearchablePdf(PixHandle source, PixHandle prepared)
+    {
+        const int Threshold = 128;
+        if (source.BlackAndWhiteSource && LeptonicaNative.pixGetDepth(prepared) > 1
+            && LeptonicaNative.pixConvertTo1(prepared, Threshold) is var blackAndWhite && blackAndWhite != IntPtr.Zero)
+        {
+            return blackAndWhite;
+        }
+
+        return LeptonicaNative.pixClone(prepared);
+    }
 
     private bool WriteSearchablePage(string outputBase)
     {

@@ -44,6 +44,7 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
         {
             PagePixelLimit.EnsurePageCountWithin(scanned.Count, pool.Options, "pages without a text layer");
             var resolutions = scanned.ToDictionary(page => page.Number, page => RenderResolution(page));
+            var bilevel = scanned.Where(page => page.Bilevel).Select(page => page.Number).ToHashSet();
             var temporaryCopy = path is null ? await WriteTemporaryCopyAsync(data, cancellationToken) : null;
             try
             {
@@ -53,7 +54,9 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
                     async (number, token) =>
                     {
                         var png = await renderer.RenderAsync(pdfPath, number, resolutions[number], token);
-                        return ImageDocumentReader.DecodeSinglePage(png, number, pool.Options, resolutions[number]);
+                        var pix = ImageDocumentReader.DecodeSinglePage(png, number, pool.Options, resolutions[number]);
+                        pix.BlackAndWhiteSource = bilevel.Contains(number);
+                        return pix;
                     },
                     createSearchablePdf && scanned.Count == textLayer.Count,
                     options.TempDirectory,
@@ -125,7 +128,25 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
         // only a short line of text and no image is still a text page. Text drawn as curves has neither.
         var letters = text?.Count(char.IsLetter) ?? 0;
         var isScan = letters == 0 || (letters < options.MinTextLayerLetters && HasImages(page));
-        return new TextLayerPage(number, isScan ? null : text!.Trim(), page.Width, page.Height);
+        return new TextLayerPage(number, isScan ? null : text!.Trim(), page.Width, page.Height, isScan && IsBilevelScan(page));
+    }
+
+    /// <summary>
+    /// True when every image on the page is black and white (a fax, CCITT or JBIG2 scan). Such a page is still
+    /// rendered and recognised in grey (deskewing grey is kinder to the letters), but its searchable copy embeds a
+    /// 1-bit image: a grey one would make the copy dozens of times larger than the original.
+    /// </summary>
+    private static bool IsBilevelScan(Page page)
+    {
+        try
+        {
+            var images = page.GetImages().ToList();
+            return images.Count > 0 && images.All(image => image.IsImageMask || image.BitsPerComponent == 1);
+        }
+        catch (Exception exception) when (IsParserFailure(exception))
+        {
+            return false;
+        }
     }
 
     private static bool HasImages(Page page)
@@ -187,7 +208,7 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
         return message.EndsWith('.') ? message : message + ".";
     }
 
-    private sealed record TextLayerPage(int Number, string? Text, double Width, double Height);
+    private sealed record TextLayerPage(int Number, string? Text, double Width, double Height, bool Bilevel);
 }
 
 /// <summary>A PDF's pages and, for a fully scanned PDF, its searchable copy.</summary>

@@ -22,15 +22,15 @@ internal sealed class PopplerPageRenderer(ExtractionOptions options)
             var page = pageNumber.ToString(CultureInfo.InvariantCulture);
             var startInfo = new ProcessStartInfo(options.PdfToPpmPath)
             {
-                ArgumentList =
-                {
-                    "-r", resolution.ToString(CultureInfo.InvariantCulture), "-gray", "-png",
-                    "-f", page, "-l", page, "-singlefile", pdfPath, outputBase,
-                },
+                ArgumentList = { "-r", resolution.ToString(CultureInfo.InvariantCulture) },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
+            foreach (var argument in (string[])["-gray", "-png", "-f", page, "-l", page, "-singlefile", pdfPath, outputBase])
+            {
+                startInfo.ArgumentList.Add(argument);
+            }
 
             using var process = Start(startInfo);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -50,14 +50,14 @@ internal sealed class PopplerPageRenderer(ExtractionOptions options)
                     $"Rendering page {pageNumber} of the PDF did not finish within {options.PdfRenderTimeout:c} (Extraction:PdfRenderTimeout).");
             }
 
-            var pngPath = outputBase + ".png";
-            if (process.ExitCode != 0 || !File.Exists(pngPath))
+            var imagePath = outputBase + ".png";
+            if (process.ExitCode != 0 || !File.Exists(imagePath))
             {
                 var detail = FirstLine(await standardError) ?? $"pdftoppm exit code {process.ExitCode}";
                 throw new UnreadableDocumentException($"The PDF is damaged and cannot be read: page {pageNumber} could not be rendered ({detail}).");
             }
 
-            return await File.ReadAllBytesAsync(pngPath, cancellationToken);
+            return await File.ReadAllBytesAsync(imagePath, cancellationToken);
         }
         finally
         {
