@@ -1,0 +1,114 @@
+using System.Globalization;
+using Capture.Testing;
+
+namespace Capture.Classifier.Tests.Accuracy;
+
+/// <summary>
+/// Scans of the <see cref="CustomerLetters"/>, each made once per test run when first asked for: the letter set in
+/// Liberation Serif 12 pt at 300 dpi by <c>text2image</c> (straight, undegraded), and from that page the same page
+/// turned by a quarter or half turn, or put in crooked by a few degrees, as a scanner produces them.
+/// </summary>
+public sealed class LetterScans : IDisposable
+{
+    // PIL from Debian's python3-pil, which belongs to /usr/bin/python3 (not to another python on PATH). Turns are
+    // exact (the 1-bit page, no resampling); a skew is resampled bicubically to grey with white corners, like a scan.
+    private const string TransformPage = """
+        import sys
+        try:
+            from PIL import Image
+        except ImportError:
+            print("no PIL")
+            sys.exit(0)
+        source, target, kind, angle = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+        page = Image.open(source)
+        if kind == "turn":
+            page = page.rotate(angle, expand=True)
+        else:
+            page = page.convert("L").rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
+        page.save(target, dpi=(300, 300))
+        """;
+
+    private readonly TempDirectory directory = new();
+    private readonly SemaphoreSlim makeOneAtATime = new(1, 1);
+
+    /// <summary>The straight scan (a 1-bit TIFF) of a letter.</summary>
+    internal Task<string> UprightAsync(CustomerLetter letter, CancellationToken cancellationToken) =>
+        MakeOnceAsync(letter.Name + ".tif", (path, token) => RenderAsync(letter, path, token), cancellationToken);
+
+    /// <summary>The scan turned counter-clockwise by <paramref name="degrees"/> (90, 180 or 270).</summary>
+    internal async Task<string> TurnedAsync(CustomerLetter letter, int degrees, CancellationToken cancellationToken)
+    {
+        Assert.Contains(degrees, new[] { 90, 180, 270 });
+        var upright = await UprightAsync(letter, cancellationToken);
+        return await MakeOnceAsync(
+            string.Create(CultureInfo.InvariantCulture, $"{letter.Name}-turned-{degrees}.png"),
+            (path, token) => TransformAsync(upright, path, "turn", degrees, token),
+            cancellationToken);
+    }
+
+    /// <summary>The scan skewed counter-clockwise by <paramref name="degrees"/> (a few degrees, negative is clockwise).</summary>
+    internal async Task<string> SkewedAsync(CustomerLetter letter, int degrees, CancellationToken cancellationToken)
+    {
+        var upright = await UprightAsync(letter, cancellationToken);
+        return await MakeOnceAsync(
+            string.Create(CultureInfo.InvariantCulture, $"{letter.Name}-skewed{degrees:+0;-0}.png"),
+            (path, token) => TransformAsync(upright, path, "skew", degrees, token),
+            cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        makeOneAtATime.Dispose();
+        directory.Dispose();
+    }
+
+    private async Task<string> MakeOnceAsync(string fileName, Func<string, CancellationToken, Task> make, CancellationToken cancellationToken)
+    {
+        var path = directory.Combine(fileName);
+        await makeOneAtATime.WaitAsync(cancellationToken);
+        try
+        {
+            if (!File.Exists(path))
+            {
+                await make(path, cancellationToken);
+            }
+        }
+        finally
+        {
+            makeOneAtATime.Release();
+        }
+
+        Assert.True(File.Exists(path), $"{fileName} was not made.");
+        return path;
+    }
+
+    private async Task RenderAsync(CustomerLetter letter, string target, CancellationToken cancellationToken)
+    {
+        var textFile = directory.Combine(letter.Name + ".txt");
+        await File.WriteAllTextAsync(textFile, letter.Text, cancellationToken);
+        await ExternalTool.RunAsync(
+            "text2image",
+            "tesseract-ocr",
+            [
+                "--text", textFile, "--outputbase", Path.ChangeExtension(target, null), "--font", "Liberation Serif",
+                "--fonts_dir", "/usr/share/fonts", "--fontconfig_tmpdir", directory.Path, "--ptsize", "12", "--resolution", "300",
+                "--degrade_image=false", "--rotate_image=false",
+            ],
+            null,
+            cancellationToken);
+    }
+
+    private static async Task TransformAsync(string source, string target, string kind, int degrees, CancellationToken cancellationToken)
+    {
+        var output = await ExternalTool.RunAsync(
+            "/usr/bin/python3",
+            "python3-pil",
+            ["-c", TransformPage, source, target, kind, degrees.ToString(CultureInfo.InvariantCulture)],
+            null,
+            cancellationToken);
+        if (output.Contains("no PIL", StringComparison.Ordinal))
+        {
+            Assert.Skip("PIL (Debian package python3-pil) is not installed for /usr/bin/python3; it turns and skews the letter scans.");
+        }
+    }
+}
