@@ -22,6 +22,10 @@ internal static unsafe partial class TesseractNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int TessBaseAPISetVariable(TessBaseApiHandle handle, string name, string value);
 
+    /// <summary>Sets how the page is divided into blocks and lines (<c>PSM_AUTO</c> = 3: full automatic layout analysis).</summary>
+    [LibraryImport(Library)]
+    public static partial void TessBaseAPISetPageSegMode(TessBaseApiHandle handle, int mode);
+
     [LibraryImport(Library)]
     public static partial void TessBaseAPISetImage2(TessBaseApiHandle handle, PixHandle pix);
 

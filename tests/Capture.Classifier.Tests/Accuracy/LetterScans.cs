@@ -1,4 +1,5 @@
 using System.Globalization;
+using Capture.Classifier.Ocr;
 using Capture.Testing;
 
 namespace Capture.Classifier.Tests.Accuracy;
@@ -10,24 +11,6 @@ namespace Capture.Classifier.Tests.Accuracy;
 /// </summary>
 public sealed class LetterScans : IDisposable
 {
-    // PIL from Debian's python3-pil, which belongs to /usr/bin/python3 (not to another python on PATH). Turns are
-    // exact (the 1-bit page, no resampling); a skew is resampled bicubically to grey with white corners, like a scan.
-    private const string TransformPage = """
-        import sys
-        try:
-            from PIL import Image
-        except ImportError:
-            print("no PIL")
-            sys.exit(0)
-        source, target, kind, angle = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
-        page = Image.open(source)
-        if kind == "turn":
-            page = page.rotate(angle, expand=True)
-        else:
-            page = page.convert("L").rotate(angle, resample=Image.BICUBIC, expand=True, fillcolor=255)
-        page.save(target, dpi=(300, 300))
-        """;
-
     private readonly TempDirectory directory = new();
     private readonly SemaphoreSlim makeOneAtATime = new(1, 1);
 
@@ -98,17 +81,34 @@ public sealed class LetterScans : IDisposable
             cancellationToken);
     }
 
-    private static async Task TransformAsync(string source, string target, string kind, int degrees, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns (exactly, the 1-bit page by quarter turns) or skews (resampled to grey with white corners, like a scan)
+    /// the page with leptonica, the same library the scanner-side code uses.
+    /// </summary>
+    private static Task TransformAsync(string source, string target, string kind, int degrees, CancellationToken cancellationToken)
     {
-        var output = await ExternalTool.RunAsync(
-            "/usr/bin/python3",
-            "python3-pil",
-            ["-c", TransformPage, source, target, kind, degrees.ToString(CultureInfo.InvariantCulture)],
-            null,
-            cancellationToken);
-        if (output.Contains("no PIL", StringComparison.Ordinal))
+        const int RotateByAreaMapping = 1;
+        const int BringInWhite = 1;
+        const int Png = 3;
+        cancellationToken.ThrowIfCancellationRequested();
+        using var page = LeptonicaNative.pixRead(source);
+        Assert.False(page.IsInvalid, $"leptonica could not read {source}");
+        if (kind == "turn")
         {
-            Assert.Skip("PIL (Debian package python3-pil) is not installed for /usr/bin/python3; it turns and skews the letter scans.");
+            // pixRotateOrth turns clockwise by quarters; the degrees here are counter-clockwise.
+            using var turned = LeptonicaNative.pixRotateOrth(page, (4 - (degrees / 90)) % 4);
+            Assert.Equal(0, LeptonicaNative.pixWrite(target, turned, Png));
         }
+        else
+        {
+            using var grey = LeptonicaNative.pixConvertTo8(page, 0);
+            using var skewed = LeptonicaNative.pixRotate(
+                grey, (float)(-degrees * Math.PI / 180), RotateByAreaMapping, BringInWhite,
+                LeptonicaNative.pixGetWidth(grey), LeptonicaNative.pixGetHeight(grey));
+            Assert.False(skewed.IsInvalid, "leptonica could not skew the page");
+            Assert.Equal(0, LeptonicaNative.pixWrite(target, skewed, Png));
+        }
+
+        return Task.CompletedTask;
     }
 }

@@ -40,6 +40,6 @@ public sealed class SkewedPageAccuracyTests(ExtractorFixture capture, LetterScan
 
         var page = Assert.Single(await CaptureVersusCli.MeasureAsync(capture, Path.GetFileName(scan), scan, letter.Text, token));
 
-        Assert.Multiple(() => page.AssertNoWorseThanCli(AccuracyBounds.Tolerance), () => page.AssertCaptureBelow(AccuracyBounds.Letter));
+        Assert.Multiple(() => page.AssertNoWorseThanCli(AccuracyBounds.SkewTolerance), () => page.AssertCaptureBelow(AccuracyBounds.Letter));
     }
 }
