@@ -74,6 +74,11 @@ internal static class Program
             await Console.Error.WriteLineAsync("The benchmark could not run: " + exception.Message);
             return 2;
         }
+        catch (Capture.Classifier.Extraction.UnreadableDocumentException exception)
+        {
+            await Console.Error.WriteLineAsync("Capture could not read a benchmark page: " + exception.Message);
+            return 2;
+        }
         catch (OperationCanceledException)
         {
             await Console.Error.WriteLineAsync("Cancelled.");
