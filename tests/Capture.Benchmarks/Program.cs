@@ -1,0 +1,88 @@
+using System.Globalization;
+using Capture.Benchmarks.Ocr;
+
+namespace Capture.Benchmarks;
+
+/// <summary>
+/// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
+/// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c>.
+/// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
+/// </summary>
+internal static class Program
+{
+    private const string Usage = """
+        Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
+
+          ocr          Time the tesseract command line (one page after another, and one process per core) against
+                       Capture's DocumentTextExtractor on the same pages, with peak memory and goal checks.
+          --pages N    Letter pages to render with text2image (default 16); the corpus scans are added when present.
+          --out FILE   Also write the results as JSON to FILE.
+          --keep       Keep the rendered pages (their folder is printed).
+
+        Exit code: 0 every goal met, 1 a goal failed, 2 wrong usage or a tool missing.
+        """;
+
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            Console.WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] != "ocr")
+        {
+            await Console.Error.WriteLineAsync($"Unknown benchmark \"{args[0]}\".\n\n{Usage}");
+            return 2;
+        }
+
+        var pages = OcrBenchmarkSettings.DefaultLetterPages;
+        string? outputFile = null;
+        var keep = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--pages" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000:
+                    pages = count;
+                    i++;
+                    break;
+                case "--out" when i + 1 < args.Length:
+                    outputFile = args[++i];
+                    break;
+                case "--keep":
+                    keep = true;
+                    break;
+                default:
+                    await Console.Error.WriteLineAsync($"Unexpected argument \"{args[i]}\" (--pages takes a number from 1 to 1000).\n\n{Usage}");
+                    return 2;
+            }
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true;
+            cancellation.Cancel();
+        };
+        try
+        {
+            return await new OcrBenchmark(new OcrBenchmarkSettings(pages, outputFile, keep), Console.Out).RunAsync(cancellation.Token);
+        }
+        catch (InvalidOperationException exception)
+        {
+            await Console.Error.WriteLineAsync("The benchmark could not run: " + exception.Message);
+            return 2;
+        }
+        catch (Capture.Classifier.Extraction.UnreadableDocumentException exception)
+        {
+            await Console.Error.WriteLineAsync("Capture could not read a benchmark page: " + exception.Message);
+            return 2;
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+}
