@@ -65,6 +65,10 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library)]
     public static partial IntPtr pixClone(PixHandle pix);
 
+    /// <summary>A new image scaled by the given factors (with smoothing when reducing), owned by the returned handle.</summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixScale(PixHandle pix, float scaleX, float scaleY);
+
     /// <summary>A new 1-bit image thresholded from <paramref name="pix"/>; the caller owns the returned pointer (null on failure).</summary>
     [LibraryImport(Library)]
     public static partial IntPtr pixConvertTo1(PixHandle pix, int threshold);

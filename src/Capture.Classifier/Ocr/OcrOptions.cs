@@ -22,8 +22,15 @@ public sealed class OcrOptions
     /// <summary>How long the recognition of one page may take before the item is given up.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>The largest page (width × height) that is recognised; larger pages make the item unreadable.</summary>
+    /// <summary>The largest page (width × height) that is accepted at all; larger pages make the item unreadable (decompression bombs).</summary>
     public long MaxPixelsPerPage { get; set; } = 100_000_000;
+
+    /// <summary>
+    /// The largest page Tesseract works on. Tesseract needs about 20 bytes per pixel, so a larger page (a poster, a
+    /// 2400 dpi scan) is scaled down to this size first, and a PDF page is rendered at a resolution that fits it.
+    /// Default 25 megapixels: an A3 page at 300 dpi.
+    /// </summary>
+    public long MaxRecognitionPixels { get; set; } = 25_000_000;
 
     /// <summary>The most pages one item may have to be recognised.</summary>
     public int MaxPages { get; set; } = 200;
@@ -75,6 +82,11 @@ public sealed class OcrOptions
         if (MaxPixelsPerPage < 1)
         {
             throw new ArgumentException($"Ocr:MaxPixelsPerPage is {MaxPixelsPerPage}; it must be positive, e.g. 100000000.");
+        }
+
+        if (MaxRecognitionPixels < 1_000_000)
+        {
+            throw new ArgumentException($"Ocr:MaxRecognitionPixels is {MaxRecognitionPixels}; it must be at least 1000000 (a letter page at 300 dpi is about 8700000), e.g. 25000000.");
         }
 
         if (MaxPages < 1)

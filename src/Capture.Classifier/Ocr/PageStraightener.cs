@@ -5,6 +5,26 @@ namespace Capture.Classifier.Ocr;
 /// <summary>Brings a page image upright (quarter turns found by OSD) and straight (small skew found by leptonica).</summary>
 internal static class PageStraightener
 {
+    /// <summary>
+    /// Scales a page larger than <paramref name="maxPixels"/> down to fit (Tesseract's memory grows with the page's
+    /// pixels), adjusting <paramref name="resolution"/> to match; returns a new reference to the same page otherwise.
+    /// </summary>
+    /// <exception cref="UnreadableDocumentException">leptonica could not scale the page (out of memory).</exception>
+    public static PixHandle FitWithin(PixHandle pix, long maxPixels, int pageNumber, ref int resolution)
+    {
+        var pixels = (double)LeptonicaNative.pixGetWidth(pix) * LeptonicaNative.pixGetHeight(pix);
+        if (pixels <= maxPixels)
+        {
+            return LeptonicaNative.pixCloneHandle(pix);
+        }
+
+        var factor = (float)Math.Sqrt(maxPixels / pixels);
+        resolution = Math.Max(1, (int)Math.Round(resolution * factor));
+        var scaled = EnsureValid(LeptonicaNative.pixScale(pix, factor, factor), pageNumber, "scaled down");
+        _ = LeptonicaNative.pixSetResolution(scaled, resolution, resolution);
+        return scaled;
+    }
+
     /// <summary>Turns the page by quarter turns clockwise; returns a new reference to the same page for 0.</summary>
     /// <exception cref="UnreadableDocumentException">leptonica could not rotate the page (out of memory).</exception>
     public static PixHandle TurnClockwise(PixHandle pix, int quarters, int pageNumber)

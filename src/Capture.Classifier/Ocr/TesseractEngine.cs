@@ -69,9 +69,10 @@ internal sealed class TesseractEngine : IDisposable
         cancellationToken.ThrowIfCancellationRequested();
         var stopwatch = Stopwatch.StartNew();
         var resolution = LeptonicaNative.pixGetXRes(pix) is var stated and >= 70 and <= 2400 ? stated : options.DefaultResolution;
-        var found = orientation?.Detect(pix, resolution);
+        using var sized = PageStraightener.FitWithin(pix, options.MaxRecognitionPixels, pageNumber, ref resolution);
+        var found = orientation?.Detect(sized, resolution);
         var quarters = found is { } detected && detected.Confidence >= options.MinimumOrientationConfidence ? detected.QuartersToUpright : 0;
-        using var upright = PageStraightener.TurnClockwise(pix, quarters, pageNumber);
+        using var upright = PageStraightener.TurnClockwise(sized, quarters, pageNumber);
         var skew = 0.0;
         using var straight = options.Deskew
             ? PageStraightener.Deskew(upright, pageNumber, out skew)

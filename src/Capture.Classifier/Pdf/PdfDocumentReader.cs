@@ -164,9 +164,10 @@ internal sealed class PdfDocumentReader(ExtractionOptions options, OcrEnginePool
     private int RenderResolution(TextLayerPage page)
     {
         // Page sizes are in points (1/72 inch). A poster-sized page is rendered coarser rather than refused, as long
-        // as the text stays legible; below that the page is over the pixel limit.
+        // as the text stays legible (the recognition size bounds Tesseract's memory); below that the page is over the
+        // pixel limit.
         var resolution = options.PdfRenderResolution;
-        var maxPixels = (double)pool.Options.MaxPixelsPerPage;
+        var maxPixels = (double)Math.Min(pool.Options.MaxPixelsPerPage, pool.Options.MaxRecognitionPixels);
         var pixelsAtResolution = PixelCount(page, resolution);
         if (pixelsAtResolution > maxPixels)
         {
