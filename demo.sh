@@ -27,7 +27,10 @@ echo "    dropped: $(echo $dropped | xargs -n1 basename | tr '\n' ' ')"
 # Done when the files have left the drop folder and their claims (kept until each case is committed) are gone.
 for _ in $(seq 1 300); do
   remaining=$(find "$drop" -maxdepth 1 -type f | wc -l)
-  claimed=$(find "$drop/.capture/processing" -mindepth 1 2>/dev/null | wc -l)
+  claimed=0
+  if [ -d "$drop/.capture/processing" ]; then
+    claimed=$(find "$drop/.capture/processing" -mindepth 1 | wc -l)
+  fi
   [ "$remaining" -eq 0 ] && [ "$claimed" -eq 0 ] && break
   sleep 1
 done
