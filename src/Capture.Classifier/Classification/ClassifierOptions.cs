@@ -23,37 +23,37 @@ public sealed class ClassifierOptions
     /// <summary>The problems with these settings, each naming the key and the fix; empty when they are valid.</summary>
     public IReadOnlyList<string> Problems()
     {
-        var problems = new List<string>();
-        if (MinimumConfidence is < 0 or > 1 || double.IsNaN(MinimumConfidence))
-        {
-            problems.Add($"Classifier:MinimumConfidence must be between 0 and 1 (e.g. 0.5), not {MinimumConfidence}.");
-        }
-
-        if (CrossValidationFolds < 2)
-        {
-            problems.Add($"Classifier:CrossValidationFolds must be at least 2 (e.g. 5), not {CrossValidationFolds}.");
-        }
-
-        if (TrainingDataPath is not null && !Directory.Exists(TrainingDataPath))
-        {
-            problems.Add($"Classifier:TrainingDataPath '{TrainingDataPath}' does not exist; point it at a folder of labelled examples such as samples/training.");
-        }
-
-        return problems;
+        string?[] problems =
+        [
+            MinimumConfidenceProblem(),
+            CrossValidationFoldsProblem(),
+            TrainingDataPath is not null && !Directory.Exists(TrainingDataPath)
+                ? $"Classifier:TrainingDataPath '{TrainingDataPath}' does not exist; point it at a folder of labelled examples such as samples/training."
+                : null,
+        ];
+        return [.. problems.OfType<string>()];
     }
 
     /// <summary>Checks the values and names the first wrong one.</summary>
     /// <exception cref="ArgumentOutOfRangeException">A value is out of its range.</exception>
     public void Validate()
     {
-        if (MinimumConfidence is < 0 or > 1 || double.IsNaN(MinimumConfidence))
+        if (MinimumConfidenceProblem() is { } confidence)
         {
-            throw new ArgumentOutOfRangeException(nameof(MinimumConfidence), MinimumConfidence, "Classifier:MinimumConfidence must be between 0 and 1.");
+            throw new ArgumentOutOfRangeException(nameof(MinimumConfidence), MinimumConfidence, confidence);
         }
 
-        if (CrossValidationFolds < 2)
+        if (CrossValidationFoldsProblem() is { } folds)
         {
-            throw new ArgumentOutOfRangeException(nameof(CrossValidationFolds), CrossValidationFolds, "Classifier:CrossValidationFolds must be at least 2.");
+            throw new ArgumentOutOfRangeException(nameof(CrossValidationFolds), CrossValidationFolds, folds);
         }
     }
+
+    private string? MinimumConfidenceProblem() => MinimumConfidence is < 0 or > 1 || double.IsNaN(MinimumConfidence)
+        ? $"Classifier:MinimumConfidence must be between 0 and 1 (e.g. 0.5), not {MinimumConfidence}."
+        : null;
+
+    private string? CrossValidationFoldsProblem() => CrossValidationFolds < 2
+        ? $"Classifier:CrossValidationFolds must be at least 2 (e.g. 5), not {CrossValidationFolds}."
+        : null;
 }
