@@ -6,7 +6,7 @@ set -euo pipefail
 
 purpose="${1:-demo}"
 runtime=(tesseract-ocr tesseract-ocr-osd tesseract-ocr-pol tesseract-ocr-hun poppler-utils)
-testing=(fonts-dejavu-core fonts-liberation2)
+testing=(fonts-dejavu-core fonts-liberation2 dovecot-imapd dovecot-pop3d)
 
 case "$purpose" in
   demo) wanted=("${runtime[@]}") ;;
