@@ -97,6 +97,54 @@ public sealed class ArchiveStore : IDisposable
         }
     }
 
+    /// <summary>Looks up a source item in the intake ledger without claiming it (sources use it to skip finished items cheaply).</summary>
+    /// <param name="sourceKey">The source's key for the item.</param>
+    /// <returns>The ledger entry, or null when the item was never claimed.</returns>
+    /// <exception cref="ArgumentException"><paramref name="sourceKey"/> is null or blank.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IntakeClaim? FindClaim(string sourceKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceKey);
+        return Read(() => _ledger.Find(sourceKey));
+    }
+
+    /// <summary>Reads how far an ordered source stream has been read (see <see cref="SourceWatermark"/>).</summary>
+    /// <param name="streamKey">The stream's key.</param>
+    /// <returns>The position, or 0 for a stream never read.</returns>
+    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is null or blank.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public long GetWatermark(string streamKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamKey);
+        return Read(() => _database.Watermarks.FindById(streamKey)?.Position ?? 0);
+    }
+
+    /// <summary>
+    /// Moves a stream's watermark forward. It never moves back: a stale caller cannot make finished items be read again
+    /// by mistake, and a stream that restarts its numbering (a new IMAP UIDVALIDITY) gets a new key instead.
+    /// </summary>
+    /// <param name="streamKey">The stream's key.</param>
+    /// <param name="position">The highest position up to which every item is finished.</param>
+    /// <exception cref="ArgumentException"><paramref name="streamKey"/> is null or blank.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="position"/> is negative.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public void AdvanceWatermark(string streamKey, long position)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamKey);
+        ArgumentOutOfRangeException.ThrowIfNegative(position);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var current = _database.Watermarks.FindById(streamKey);
+            if (current is not null && current.Position >= position)
+            {
+                return;
+            }
+
+            _database.Watermarks.Upsert(new SourceWatermark { StreamKey = streamKey, Position = position, UpdatedAt = _time.GetUtcNow() });
+        }
+    }
+
     /// <summary>
     /// Records that a claimed item's content is already archived, so it is not archived again. When
     /// <paramref name="existingRegistrationNumber"/> names a known case, its history gets a

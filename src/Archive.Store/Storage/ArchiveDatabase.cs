@@ -49,6 +49,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Claims = _database.GetCollection<IntakeClaim>("intake");
         Quarantine = _database.GetCollection<QuarantineRecord>("quarantine");
         Counters = _database.GetCollection<RegistrationCounter>("registration_counters");
+        Watermarks = _database.GetCollection<SourceWatermark>("source_watermarks");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -70,6 +71,9 @@ internal sealed class ArchiveDatabase : IDisposable
     public ILiteCollection<QuarantineRecord> Quarantine { get; }
 
     public ILiteCollection<RegistrationCounter> Counters { get; }
+
+    /// <summary>How far ordered sources (IMAP folders) have read; the stream key is the document id.</summary>
+    public ILiteCollection<SourceWatermark> Watermarks { get; }
 
     /// <summary>Starts a transaction on the calling thread.</summary>
     /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>
@@ -120,6 +124,7 @@ internal sealed class ArchiveDatabase : IDisposable
             bson => DateOnly.ParseExact(bson.AsString, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         mapper.Entity<IntakeClaim>().Id(x => x.SourceKey, autoId: false);
+        mapper.Entity<SourceWatermark>().Id(x => x.StreamKey, autoId: false);
         return mapper;
     }
 }

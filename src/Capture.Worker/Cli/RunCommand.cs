@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Capture.Worker.Cli;
 
-/// <summary><c>capture run</c>: the service. Watches the configured drop folders until stopped (Ctrl+C or SIGTERM).</summary>
+/// <summary><c>capture run</c>: the service. Watches the configured drop folders and mailboxes until stopped (Ctrl+C or SIGTERM).</summary>
 internal static class RunCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
@@ -14,7 +14,7 @@ internal static class RunCommand
             Description = "A drop folder to watch, in addition to DropFolders in configuration (repeatable).",
             AllowMultipleArgumentsPerToken = false,
         };
-        var command = new Command("run", "Run the capture service: watch drop folders and capture what arrives.") { drops };
+        var command = new Command("run", "Run the capture service: watch drop folders and mailboxes and capture what arrives.") { drops };
         command.SetAction((parseResult, cancellationToken) =>
         {
             var settings = global.Settings(parseResult, service: true) with { ExtraDropFolders = parseResult.GetValue(drops) ?? [] };
@@ -26,7 +26,7 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CaptureHostSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         using var host = CaptureHostFactory.Build(settings);
-        await console.Error.WriteLineAsync("capture run: watching drop folders; press Ctrl+C to stop.").ConfigureAwait(false);
+        await console.Error.WriteLineAsync("capture run: watching drop folders and mailboxes; press Ctrl+C to stop.").ConfigureAwait(false);
         await host.RunAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }

@@ -7,6 +7,7 @@ using Capture.Classifier.Extraction;
 using Capture.Classifier.Ocr;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
+using Capture.Worker.Sources.Mail;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -58,21 +59,23 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<FollowUpMatcher>();
         services.AddSingleton<CapturePipeline>();
 
+        services.AddSingleton<MailboxReaderFactory>();
         if (service)
         {
-            AddDropFolders(services, configuration);
+            AddSources(services, configuration);
         }
 
         return builder;
     }
 
-    private static void AddDropFolders(IServiceCollection services, ConfigurationManager configuration)
+    private static void AddSources(IServiceCollection services, ConfigurationManager configuration)
     {
         var folders = configuration.GetSection("DropFolders").Get<List<DropFolderOptions>>() ?? [];
+        var mailboxes = configuration.GetSection("Mailboxes").Get<List<MailboxOptions>>() ?? [];
         var problems = new List<string>();
-        if (folders.Count == 0)
+        if (folders.Count == 0 && mailboxes.Count == 0)
         {
-            problems.Add("No drop folders to watch: add one to DropFolders in appsettings.json or capture.json " +
+            problems.Add("Nothing to watch: add a drop folder to DropFolders or a mailbox to Mailboxes in appsettings.json or capture.json " +
                 "(e.g. \"DropFolders\": [ { \"Name\": \"scanner-1\", \"Path\": \"/srv/scans\" } ]) or pass --drop DIR.");
         }
 
@@ -86,18 +89,33 @@ internal static class CaptureServiceRegistration
             problems.AddRange(folder.Validate(i));
         }
 
-        var duplicateNames = folders.GroupBy(f => f.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key);
-        problems.AddRange(duplicateNames.Select(n => $"DropFolders: the name '{n}' is used twice; each drop folder needs its own Name."));
+        for (var i = 0; i < mailboxes.Count; i++)
+        {
+            problems.AddRange(mailboxes[i].Validate(string.Create(CultureInfo.InvariantCulture, $"Mailboxes:{i}")));
+        }
+
+        problems.AddRange(NamesUsedTwice("DropFolders", folders.Select(f => f.Name)));
+        problems.AddRange(NamesUsedTwice("Mailboxes", mailboxes.Select(m => m.Name)));
         if (problems.Count > 0)
         {
-            throw new OptionsValidationException("DropFolders", typeof(DropFolderOptions), problems);
+            throw new OptionsValidationException("Sources", typeof(DropFolderOptions), problems);
         }
 
         foreach (var folder in folders)
         {
             services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<DropFolderSource>(provider, folder));
         }
+
+        foreach (var mailbox in mailboxes)
+        {
+            services.AddSingleton<IHostedService>(provider => ActivatorUtilities.CreateInstance<MailboxSource>(provider, mailbox));
+        }
     }
+
+    private static IEnumerable<string> NamesUsedTwice(string section, IEnumerable<string> names) => names
+        .GroupBy(n => n, StringComparer.OrdinalIgnoreCase)
+        .Where(g => g.Count() > 1)
+        .Select(g => $"{section}: the name '{g.Key}' is used twice; each needs its own Name.");
 
     private static IEnumerable<string> Validate(CaptureOptions options)
     {

@@ -7,6 +7,13 @@ namespace Capture.Worker.Pipeline;
 /// <param name="SourceKey">The intake-ledger key that identifies this arrival (source + path + size + mtime).</param>
 public sealed record CaptureItem(string Path, string OriginalFileName, string SourceName, string SourceKey)
 {
+    /// <summary>Where the item came from, as reported to people: the file path, or a mailbox URL for mail.</summary>
+    public string Origin
+    {
+        get => field ?? Path;
+        init;
+    }
+
     /// <summary>Where the source will move the item if it is quarantined (recorded with the reason), or null when it stays put.</summary>
     public string? QuarantinePath { get; init; }
 

@@ -171,6 +171,9 @@ public sealed partial class CapturePipeline
             Reason = problems,
         };
 
+    /// <summary>Records <paramref name="item"/> as quarantined without reading it (too large, or failed too often).</summary>
+    internal CaptureResult Refuse(CaptureItem item, string reason) => Quarantine(item, sha256: null, reason);
+
     private CaptureResult Quarantine(CaptureItem item, string? sha256, string reason)
     {
         _store.Quarantine(new NewQuarantine(item.SourceName, item.SourceKey, item.OriginalFileName, reason, sha256, item.QuarantinePath));

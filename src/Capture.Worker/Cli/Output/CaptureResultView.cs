@@ -22,7 +22,7 @@ internal sealed record CaptureResultView(
     string? Reason)
 {
     public static CaptureResultView From(CaptureResult result) => new(
-        result.Item.Path,
+        result.Item.Origin,
         result.Outcome.ToString().ToLowerInvariant(),
         result.RegistrationNumber,
         ArchiveVocabulary.Word(result.Category),

@@ -179,11 +179,9 @@ public sealed partial class DropFolderSource : BackgroundService
 
     private async Task MoveToQuarantineAsync(string claim, string file, string destination, string reason, CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(QuarantinePath);
-        await File.WriteAllTextAsync(destination + ".reason.txt", reason + Environment.NewLine, cancellationToken).ConfigureAwait(false);
-        File.Move(file, destination, overwrite: false);
+        var movedTo = await QuarantineFiles.MoveAsync(file, destination, reason, cancellationToken).ConfigureAwait(false);
         Directory.Delete(claim, recursive: true);
-        LogMovedToQuarantine(Path.GetFileName(file), destination);
+        LogMovedToQuarantine(Path.GetFileName(file), movedTo);
     }
 
     private sealed record RetryState(int Attempts, DateTimeOffset NotBefore);

@@ -1,0 +1,20 @@
+using Archive.Store;
+using Capture.Worker.Pipeline;
+using Microsoft.Extensions.Logging;
+
+namespace Capture.Worker.Sources.Mail;
+
+/// <summary>Creates the reader for an account's protocol; used by the service and by <c>capture fetch</c> alike.</summary>
+internal sealed class MailboxReaderFactory(CapturePipeline pipeline, ArchiveStore store, TimeProvider time, ILoggerFactory loggers)
+{
+    public IMailboxReader Create(MailboxOptions account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var logger = loggers.CreateLogger("Capture.Worker.Sources.Mail." + account.Protocol);
+        var capture = new MailItemCapture(account, pipeline, store, logger);
+        capture.ClearSpool();
+        return account.Protocol == MailProtocol.Pop3
+            ? new Pop3MailboxReader(account, capture, time, logger)
+            : new ImapMailboxReader(account, capture, store, time, logger);
+    }
+}
