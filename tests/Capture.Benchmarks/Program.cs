@@ -1,23 +1,30 @@
 using System.Globalization;
+using Capture.Benchmarks.Mail;
 using Capture.Benchmarks.Ocr;
 
 namespace Capture.Benchmarks;
 
 /// <summary>
 /// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
-/// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c>.
+/// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c> or
+/// <c>-- mail [--messages N]</c>.
 /// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
 /// </summary>
 internal static class Program
 {
     private const string Usage = """
         Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
+               Capture.Benchmarks mail [--messages N]
 
           ocr          Time the tesseract command line (one page after another, and one process per core) against
                        Capture's DocumentTextExtractor on the same pages, with peak memory and goal checks.
           --pages N    Letter pages to render with text2image (default 16); the corpus scans are added when present.
           --out FILE   Also write the results as JSON to FILE.
           --keep       Keep the rendered pages (their folder is printed).
+
+          mail         Deliver generated ~10 KB messages to a real Dovecot on 127.0.0.1 and capture them with the real
+                       `capture fetch` (claim, parse, classify, extract, store, index, mark seen): messages/s, peak memory.
+          --messages N Messages to deliver (default 5000).
 
         Exit code: 0 every goal met, 1 a goal failed, 2 wrong usage or a tool missing.
         """;
@@ -28,6 +35,11 @@ internal static class Program
         {
             Console.WriteLine(Usage);
             return args.Length == 0 ? 2 : 0;
+        }
+
+        if (args[0] == "mail")
+        {
+            return await RunMailAsync(args);
         }
 
         if (args[0] != "ocr")
@@ -84,5 +96,27 @@ internal static class Program
             await Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
+    }
+
+    private static async Task<int> RunMailAsync(string[] args)
+    {
+        var messages = MailBenchmark.DefaultMessages;
+        if (args.Length == 3 && args[1] == "--messages" && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 10 and <= 1_000_000)
+        {
+            messages = count;
+        }
+        else if (args.Length != 1)
+        {
+            await Console.Error.WriteLineAsync($"mail takes only --messages N (10 to 1000000).\n\n{Usage}");
+            return 2;
+        }
+
+        using var cancellation = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, eventArgs) =>
+        {
+            eventArgs.Cancel = true;
+            cancellation.Cancel();
+        };
+        return await new MailBenchmark(messages, Console.Out).RunAsync(cancellation.Token);
     }
 }

@@ -28,7 +28,8 @@ public static partial class CaptureHostFactory
         builder.Configuration.AddInMemoryCollection(Overrides(settings, builder.Configuration));
 
         builder.Logging.ClearProviders();
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration));
+        // Providers registered by the caller (tests) receive the same events as the configured sinks.
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), writeToProviders: true);
 
         builder.AddCaptureServices(settings.Service);
         settings.Services?.Invoke(builder.Services);

@@ -1,0 +1,104 @@
+using Capture.Worker.Sources.Mail;
+using Capture.Worker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Capture.Worker.Tests.Sources.Mail;
+
+/// <summary><see cref="MailboxSource"/> as <c>capture run</c> hosts it: IDLE, reconnection, and failures kept to one account.</summary>
+public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<DovecotFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    private static CancellationToken Cancel => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Idle_MailArrivingAfterThePoll_IsCapturedWithoutWaitingForThePollInterval()
+    {
+        var user = await dovecot.NewUserAsync();
+        using var logs = new CollectingLoggerProvider();
+        using var archive = new TestArchive(services => services.AddSingleton<ILoggerProvider>(logs), CollectingLoggerProvider.Configuration);
+        var account = MailboxTestAccounts.Imap(dovecot.Server, user);
+        account.PollInterval = TimeSpan.FromHours(1);
+        using var source = Source(archive, account);
+        await source.StartAsync(Cancel);
+        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains($"Connected to mail:{user}", StringComparison.Ordinal)));
+        await Task.Delay(TimeSpan.FromMilliseconds(500), Cancel);
+
+        using var letter = TestLetters.Create(100);
+        await dovecot.Server.Mail.AppendAsync(user, "INBOX", letter, cancellationToken: Cancel);
+
+        await WaitUntilAsync(() => archive.Store.ListCases().Count == 1);
+        await source.StopAsync(Cancel);
+    }
+
+    [Fact]
+    public async Task ServerRestartDuringAPoll_TheSourceReconnects_AndCapturesEveryMessageOnce()
+    {
+        const int Count = 40;
+        var user = await dovecot.NewUserAsync();
+        await dovecot.Server.Mail.AppendManyAsync(user, "INBOX", TestLetters.Range(200, Count), cancellationToken: Cancel);
+        using var logs = new CollectingLoggerProvider();
+        using var archive = new TestArchive(services => services.AddSingleton<ILoggerProvider>(logs), CollectingLoggerProvider.Configuration);
+        var account = MailboxTestAccounts.Imap(dovecot.Server, user);
+        account.BatchSize = 5;
+        using var source = Source(archive, account);
+
+        await source.StartAsync(Cancel);
+        await WaitUntilAsync(() => archive.Store.ListCases().Count >= 3);
+        await dovecot.Server.StopAsync(Cancel);
+        var capturedWhenStopped = archive.Store.ListCases().Count;
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancel);
+        await dovecot.Server.StartAgainAsync(Cancel);
+        await WaitUntilAsync(() => archive.Store.ListCases().Count == Count);
+        await WaitUntilAsync(async () => (await dovecot.Server.Mail.ListAsync(user, "INBOX", Cancel)).All(m => m.Flags.HasFlag(MailKit.MessageFlags.Seen)));
+        await source.StopAsync(Cancel);
+
+        Assert.InRange(capturedWhenStopped, 3, Count - 1);
+        Assert.Equal(Count, archive.Store.ListCases().Select(c => c.RegistrationNumber).Distinct().Count());
+        Assert.Equal(Count, archive.Store.ListDocuments().Select(d => d.MessageId).Distinct().Count());
+        Assert.Contains(logs.Lines, l => l.Contains("reconnecting in", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains("works again", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AccountWithAWrongPassword_IsReportedAndRetried_WhileAnotherAccountIsCaptured()
+    {
+        var good = await dovecot.NewUserAsync();
+        var bad = await dovecot.NewUserAsync();
+        using var letter = TestLetters.Create(300);
+        await dovecot.Server.Mail.AppendAsync(good, "INBOX", letter, cancellationToken: Cancel);
+        using var logs = new CollectingLoggerProvider();
+        using var archive = new TestArchive(services => services.AddSingleton<ILoggerProvider>(logs), CollectingLoggerProvider.Configuration);
+        var wrong = MailboxTestAccounts.Imap(dovecot.Server, bad);
+        wrong.Password = "Wrong-Passw0rd-Never-Logged";
+        using var failing = Source(archive, wrong);
+        using var working = Source(archive, MailboxTestAccounts.Imap(dovecot.Server, good));
+
+        await failing.StartAsync(Cancel);
+        await working.StartAsync(Cancel);
+        await WaitUntilAsync(() => archive.Store.ListCases().Count == 1);
+        await WaitUntilAsync(() => logs.Lines.Count(l => l.Contains($"mail:{bad} failed", StringComparison.Ordinal)) >= 2);
+        await failing.StopAsync(Cancel);
+        await working.StopAsync(Cancel);
+
+        Assert.Contains(logs.Lines, l => l.Contains($"mail:{bad} failed (AuthenticationException", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(wrong.Password, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(dovecot.Server.CredentialsOf(good).Password, StringComparison.Ordinal));
+    }
+
+    private static MailboxSource Source(TestArchive archive, MailboxOptions account) =>
+        ActivatorUtilities.CreateInstance<MailboxSource>(archive.Host.Services, account);
+
+    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time.");
+            await Task.Delay(50, Cancel);
+        }
+    }
+}
