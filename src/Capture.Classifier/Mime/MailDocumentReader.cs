@@ -23,8 +23,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         "application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature",
     };
 
-    private static readonly ParserOptions TolerantParsing = CreateParserOptions();
-
     /// <exception cref="UnreadableDocumentException">MimeKit cannot parse the message at all.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<ExtractedDocument> ReadAsync(byte[] data, string fileName, int mailDepth, CancellationToken cancellationToken)
@@ -32,8 +30,7 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(data, writable: false);
-            message = await MimeMessage.LoadAsync(TolerantParsing, stream, cancellationToken);
+            message = await MailParsing.LoadAsync(data, cancellationToken);
         }
         catch (FormatException exception)
         {
@@ -48,8 +45,8 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
                 CollectLeaves(message.Body, underAlternative: false, leaves);
             }
 
-            var body = ChooseBody(leaves);
-            var bodyText = new StringBuilder(body is null ? string.Empty : ReadText(body));
+            var body = TextPartReader.ChooseBody(leaves.Select(leaf => leaf.Entity).OfType<TextPart>().Where(part => !part.IsAttachment));
+            var bodyText = new StringBuilder(body is null ? string.Empty : TextPartReader.Read(body));
             var attachments = new List<ExtractedAttachment>();
             var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             foreach (var leaf in leaves)
@@ -64,7 +61,7 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
                     // Another rendering of the body is skipped; an extra inline text segment belongs to the body.
                     if (!leaf.UnderAlternative)
                     {
-                        bodyText.Append("\n\n").Append(ReadText(text));
+                        bodyText.Append("\n\n").Append(TextPartReader.Read(text));
                     }
 
                     continue;
@@ -163,18 +160,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
             MailKindDetector.Detect(message));
     }
 
-    private static TextPart? ChooseBody(List<Leaf> leaves)
-    {
-        var texts = leaves.Select(leaf => leaf.Entity).OfType<TextPart>().Where(part => !part.IsAttachment).ToList();
-        return texts.FirstOrDefault(part => part.IsPlain) ?? texts.FirstOrDefault(part => part.IsHtml);
-    }
-
-    private static string ReadText(TextPart part)
-    {
-        var text = part.Text ?? string.Empty;
-        return part.IsHtml ? HtmlTextConverter.Convert(text) : text.ReplaceLineEndings("\n");
-    }
-
     private static void CollectLeaves(MimeEntity entity, bool underAlternative, List<Leaf> leaves)
     {
         if (entity is Multipart multipart)
@@ -200,19 +185,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         }
 
         return candidate;
-    }
-
-    private static ParserOptions CreateParserOptions()
-    {
-        LegacyEncodings.EnsureRegistered();
-        var parsing = ParserOptions.Default.Clone();
-        parsing.AddressParserComplianceMode = RfcComplianceMode.Looser;
-        parsing.ParameterComplianceMode = RfcComplianceMode.Looser;
-        parsing.Rfc2047ComplianceMode = RfcComplianceMode.Looser;
-        parsing.AllowAddressesWithoutDomain = true;
-        parsing.MaxAddressGroupDepth = 3;
-        parsing.MaxMimeDepth = 64;
-        return parsing;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment {FileName} ({MediaType}) could not be extracted")]
