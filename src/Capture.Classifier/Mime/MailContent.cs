@@ -1,12 +1,17 @@
 using System.Text;
+using Capture.Classifier.Extraction;
 using MimeKit;
+using MimeKit.Tnef;
 
 namespace Capture.Classifier.Mime;
 
 /// <summary>
 /// The readable body of a message and its attachments, before the attachments are extracted. The first plain (else
 /// HTML, else RTF) text part is the body and further inline text segments join it; other renderings of the body are
-/// left out. Uuencoded blocks in text become attachments of their own and leave the text.
+/// left out. Outlook's TNEF attachments (<c>winmail.dat</c>) are unpacked: their files become attachments of the
+/// message, their body stands in when the message has no other, and the container itself is not listed (the original
+/// message is archived whole); a damaged one is listed with the reason. Uuencoded blocks in text become attachments
+/// of their own and leave the text.
 /// </summary>
 /// <param name="Body">The body text, <c>\n</c> line ends, trimmed.</param>
 /// <param name="Attachments">The attachments in the order they appear.</param>
@@ -93,6 +98,7 @@ internal sealed record MailContent(string Body, IReadOnlyList<FoundAttachment> A
     {
         private readonly StringBuilder body = new();
         private readonly List<FoundAttachment> attachments = [];
+        private string? tnefBody;
 
         public void AppendText(TextPart part) => AppendText(TextPartReader.Read(part), part.IsPlain);
 
@@ -100,6 +106,9 @@ internal sealed record MailContent(string Body, IReadOnlyList<FoundAttachment> A
         {
             switch (leaf.Entity)
             {
+                case TnefPart tnef:
+                    await AddTnefAsync(tnef, cancellationToken);
+                    break;
                 case TextPart { IsAttachment: false } text when leaf.UnderAlternative || text.IsPlain || text.IsHtml:
                     // Another rendering of the body is skipped; an extra inline text segment belongs to the body.
                     if (!leaf.UnderAlternative)
@@ -117,7 +126,16 @@ internal sealed record MailContent(string Body, IReadOnlyList<FoundAttachment> A
             }
         }
 
-        public MailContent ToContent() => new(body.ToString().Trim(), attachments);
+        public MailContent ToContent()
+        {
+            if (tnefBody is not null && string.IsNullOrWhiteSpace(body.ToString()))
+            {
+                body.Clear();
+                AppendText(tnefBody, plain: true);
+            }
+
+            return new MailContent(body.ToString().Trim(), attachments);
+        }
 
         private void AppendText(string text, bool plain)
         {
@@ -129,6 +147,38 @@ internal sealed record MailContent(string Body, IReadOnlyList<FoundAttachment> A
             }
 
             body.Append(body.Length == 0 ? string.Empty : "\n\n").Append(text);
+        }
+
+        private async Task AddTnefAsync(TnefPart tnef, CancellationToken cancellationToken)
+        {
+            using var unpacked = TryUnpack(tnef, out var problem);
+            if (unpacked is null)
+            {
+                var content = await DecodeAsync(tnef, cancellationToken);
+                attachments.Add(new FoundAttachment(ProposedName(tnef), tnef.ContentType.MimeType.ToLowerInvariant(), content, IsMessage: false, problem));
+                return;
+            }
+
+            // Read now, used only when the message has no body of its own.
+            tnefBody ??= unpacked.Body is null ? null : TextPartReader.Read(unpacked.Body);
+            foreach (var entity in unpacked.Attachments)
+            {
+                attachments.Add(await FoundAsync(entity, cancellationToken));
+            }
+        }
+
+        private static UnpackedTnef? TryUnpack(TnefPart tnef, out string? problem)
+        {
+            try
+            {
+                problem = null;
+                return TnefUnpacker.Unpack(tnef);
+            }
+            catch (UnreadableDocumentException exception)
+            {
+                problem = exception.Message;
+                return null;
+            }
         }
 
         private async Task AddUuencodedPartAsync(MimePart part, CancellationToken cancellationToken)
@@ -167,5 +217,5 @@ internal sealed record MailContent(string Body, IReadOnlyList<FoundAttachment> A
 /// <param name="MediaType">Its media type, lower case.</param>
 /// <param name="Content">The decoded bytes.</param>
 /// <param name="IsMessage">True for a forwarded or embedded message (counts toward the nesting limit).</param>
-/// <param name="Problem">Why it cannot be extracted at all, or null.</param>
+/// <param name="Problem">Why it cannot be extracted at all (e.g. a damaged TNEF container), or null.</param>
 internal sealed record FoundAttachment(string? ProposedName, string MediaType, byte[] Content, bool IsMessage, string? Problem);

@@ -13,7 +13,7 @@ internal delegate Task<ExtractedDocument> AttachmentExtraction(byte[] content, s
 
 /// <summary>
 /// Reads an e-mail with MimeKit: the envelope, the body as plain text (HTML and RTF made readable), and every attachment
-/// (forwarded messages and uuencoded files included) extracted on its own.
+/// (forwarded messages, files unpacked from Outlook's winmail.dat and uuencoded files included) extracted on its own.
 /// A bad attachment becomes a failure reason, never a failed message.
 /// </summary>
 internal sealed partial class MailDocumentReader(ExtractionOptions options, AttachmentExtraction extractAttachment, ILogger logger)
