@@ -1,11 +1,10 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using HtmlAgilityPack;
 
 namespace Capture.Classifier.Mime;
 
 /// <summary>Turns an HTML mail body or file into readable text: no tags, scripts or styles, one line per block.</summary>
-internal static partial class HtmlTextConverter
+internal static class HtmlTextConverter
 {
     private static readonly HashSet<string> Dropped = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -25,7 +24,7 @@ internal static partial class HtmlTextConverter
         document.LoadHtml(html);
         var builder = new StringBuilder(html.Length / 2);
         Append(document.DocumentNode, builder);
-        return Normalize(builder.ToString());
+        return ReadableText.Normalize(builder.ToString());
     }
 
     private static void Append(HtmlNode node, StringBuilder builder)
@@ -70,16 +69,4 @@ internal static partial class HtmlTextConverter
             builder.Append('\n');
         }
     }
-
-    private static string Normalize(string text)
-    {
-        var lines = text.Replace('\u00A0', ' ').Split('\n').Select(line => Spaces().Replace(line, " ").Trim());
-        return BlankLines().Replace(string.Join('\n', lines), "\n\n").Trim();
-    }
-
-    [GeneratedRegex(@"[ \t\r\f\v]+")]
-    private static partial Regex Spaces();
-
-    [GeneratedRegex(@"\n{3,}")]
-    private static partial Regex BlankLines();
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Capture.Classifier.Extraction;
 using Microsoft.Extensions.Logging;
 using MimeKit;
@@ -13,18 +12,12 @@ namespace Capture.Classifier.Mime;
 internal delegate Task<ExtractedDocument> AttachmentExtraction(byte[] content, string fileName, int mailDepth, CancellationToken cancellationToken);
 
 /// <summary>
-/// Reads an e-mail with MimeKit: the envelope, the body as plain text (HTML made readable), and every attachment
-/// (forwarded messages included) extracted on its own. A bad attachment becomes a failure reason, never a failed message.
+/// Reads an e-mail with MimeKit: the envelope, the body as plain text (HTML and RTF made readable), and every attachment
+/// (forwarded messages, files unpacked from Outlook's winmail.dat and uuencoded files included) extracted on its own.
+/// A bad attachment becomes a failure reason, never a failed message.
 /// </summary>
 internal sealed partial class MailDocumentReader(ExtractionOptions options, AttachmentExtraction extractAttachment, ILogger logger)
 {
-    private static readonly HashSet<string> SignatureTypes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "application/pkcs7-signature", "application/x-pkcs7-signature", "application/pgp-signature",
-    };
-
-    private static readonly ParserOptions TolerantParsing = CreateParserOptions();
-
     /// <exception cref="UnreadableDocumentException">MimeKit cannot parse the message at all.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     public async Task<ExtractedDocument> ReadAsync(byte[] data, string fileName, int mailDepth, CancellationToken cancellationToken)
@@ -32,8 +25,7 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         MimeMessage message;
         try
         {
-            using var stream = new MemoryStream(data, writable: false);
-            message = await MimeMessage.LoadAsync(TolerantParsing, stream, cancellationToken);
+            message = await MailParsing.LoadAsync(data, cancellationToken);
         }
         catch (FormatException exception)
         {
@@ -42,67 +34,41 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
 
         using (message)
         {
-            var leaves = new List<Leaf>();
-            if (message.Body is not null)
-            {
-                CollectLeaves(message.Body, underAlternative: false, leaves);
-            }
-
-            var body = ChooseBody(leaves);
-            var bodyText = new StringBuilder(body is null ? string.Empty : ReadText(body));
+            var content = await MailContent.CollectAsync(message, cancellationToken);
             var attachments = new List<ExtractedAttachment>();
             var usedNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var leaf in leaves)
+            foreach (var found in content.Attachments)
             {
-                if (ReferenceEquals(leaf.Entity, body) || SignatureTypes.Contains(leaf.Entity.ContentType.MimeType))
-                {
-                    continue;
-                }
-
-                if (leaf.Entity is TextPart { IsAttachment: false } text && (text.IsPlain || text.IsHtml))
-                {
-                    // Another rendering of the body is skipped; an extra inline text segment belongs to the body.
-                    if (!leaf.UnderAlternative)
-                    {
-                        bodyText.Append("\n\n").Append(ReadText(text));
-                    }
-
-                    continue;
-                }
-
-                attachments.Add(await ReadAttachmentAsync(leaf.Entity, attachments.Count + 1, usedNames, mailDepth, cancellationToken));
+                attachments.Add(await ReadAttachmentAsync(found, attachments.Count + 1, usedNames, mailDepth, cancellationToken));
             }
 
             var envelope = ReadEnvelope(message);
-            var textBody = bodyText.ToString().Trim();
-            var fullText = string.IsNullOrWhiteSpace(envelope.Subject) ? textBody : envelope.Subject.Trim() + "\n\n" + textBody;
+            var fullText = string.Join("\n\n", new[] { envelope.Subject?.Trim(), content.Body }.Where(part => !string.IsNullOrEmpty(part)));
             return new ExtractedDocument(fileName, "message/rfc822", fullText, [], UsedOcr: false, OcrConfidence: null, envelope, attachments);
         }
     }
 
     private async Task<ExtractedAttachment> ReadAttachmentAsync(
-        MimeEntity entity,
+        FoundAttachment found,
         int index,
         HashSet<string> usedNames,
         int mailDepth,
         CancellationToken cancellationToken)
     {
-        var mediaType = entity.ContentType.MimeType.ToLowerInvariant();
-        var proposedName = entity switch
+        var (mediaType, content) = (found.MediaType, found.Content);
+        var fileName = Unique(AttachmentFileName.Make(found.ProposedName, index, mediaType), usedNames);
+        if (found.Problem is not null)
         {
-            MimePart part => part.FileName,
-            MessagePart { Message.Subject: { Length: > 0 } subject } message => message.ContentDisposition?.FileName ?? subject + ".eml",
-            _ => entity.ContentDisposition?.FileName,
-        };
-        var fileName = Unique(AttachmentFileName.Make(proposedName, index, mediaType), usedNames);
-        var content = await DecodeAsync(entity, cancellationToken);
+            return new ExtractedAttachment(fileName, mediaType, content, null, found.Problem);
+        }
+
         if (index > options.MaxAttachmentsPerMail)
         {
             return new ExtractedAttachment(fileName, mediaType, content, null,
                 $"Not extracted: the message has more than {options.MaxAttachmentsPerMail} attachments (Extraction:MaxAttachmentsPerMail).");
         }
 
-        if (entity is MessagePart && mailDepth + 1 > options.MaxMailNestingDepth)
+        if (found.IsMessage && mailDepth + 1 > options.MaxMailNestingDepth)
         {
             return new ExtractedAttachment(fileName, mediaType, content, null,
                 $"Not extracted: forwarded messages nested deeper than {options.MaxMailNestingDepth} levels (Extraction:MaxMailNestingDepth).");
@@ -130,24 +96,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         }
     }
 
-    private static async Task<byte[]> DecodeAsync(MimeEntity entity, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        switch (entity)
-        {
-            case MessagePart { Message: { } message }:
-                await message.WriteToAsync(buffer, cancellationToken);
-                break;
-            case MimePart { Content: { } content }:
-                await content.DecodeToAsync(buffer, cancellationToken);
-                break;
-            default:
-                break;
-        }
-
-        return buffer.ToArray();
-    }
-
     private static MailEnvelope ReadEnvelope(MimeMessage message)
     {
         var from = message.From.Mailboxes.FirstOrDefault() ?? message.Sender;
@@ -163,34 +111,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
             MailKindDetector.Detect(message));
     }
 
-    private static TextPart? ChooseBody(List<Leaf> leaves)
-    {
-        var texts = leaves.Select(leaf => leaf.Entity).OfType<TextPart>().Where(part => !part.IsAttachment).ToList();
-        return texts.FirstOrDefault(part => part.IsPlain) ?? texts.FirstOrDefault(part => part.IsHtml);
-    }
-
-    private static string ReadText(TextPart part)
-    {
-        var text = part.Text ?? string.Empty;
-        return part.IsHtml ? HtmlTextConverter.Convert(text) : text.ReplaceLineEndings("\n");
-    }
-
-    private static void CollectLeaves(MimeEntity entity, bool underAlternative, List<Leaf> leaves)
-    {
-        if (entity is Multipart multipart)
-        {
-            var alternative = underAlternative || multipart.ContentType.IsMimeType("multipart", "alternative");
-            foreach (var child in multipart)
-            {
-                CollectLeaves(child, alternative, leaves);
-            }
-
-            return;
-        }
-
-        leaves.Add(new Leaf(entity, underAlternative));
-    }
-
     private static string Unique(string name, HashSet<string> usedNames)
     {
         var candidate = name;
@@ -202,21 +122,6 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
         return candidate;
     }
 
-    private static ParserOptions CreateParserOptions()
-    {
-        LegacyEncodings.EnsureRegistered();
-        var parsing = ParserOptions.Default.Clone();
-        parsing.AddressParserComplianceMode = RfcComplianceMode.Looser;
-        parsing.ParameterComplianceMode = RfcComplianceMode.Looser;
-        parsing.Rfc2047ComplianceMode = RfcComplianceMode.Looser;
-        parsing.AllowAddressesWithoutDomain = true;
-        parsing.MaxAddressGroupDepth = 3;
-        parsing.MaxMimeDepth = 64;
-        return parsing;
-    }
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Attachment {FileName} ({MediaType}) could not be extracted")]
     private static partial void LogAttachmentFailed(ILogger logger, Exception exception, string fileName, string mediaType);
-
-    private sealed record Leaf(MimeEntity Entity, bool UnderAlternative);
 }

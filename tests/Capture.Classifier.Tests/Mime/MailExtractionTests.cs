@@ -74,7 +74,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
             $"Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: 8bit\r\n\r\n";
         var bytes = Encoding.ASCII.GetBytes(header).Concat(Encoding.GetEncoding(charset).GetBytes(Body + "\r\n")).ToArray();
 
-        var document = await ExtractBytesAsync(bytes, "polish.eml");
+        var document = await fixture.ExtractBytesAsync(bytes, "polish.eml");
 
         Assert.Equal("Reklamacja\n\n" + Body, document.Text);
     }
@@ -99,7 +99,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
             "<script>alert('x')</script><p>Tisztelt &Uuml;gyf&eacute;lszolg&aacute;lat!</p><div>A csomag s&eacute;r&uuml;lten &amp; k&eacute;s&#337;n &eacute;rkezett.<br>Rendel&eacute;s: 12345</div>" +
             "<table><tr><td>Összeg</td><td>5&nbsp;000 Ft</td></tr></table></body></html>\r\n";
 
-        var document = await ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "html.eml");
+        var document = await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "html.eml");
 
         Assert.Equal(
             "Panasz\n\nTisztelt Ügyfélszolgálat!\n\nA csomag sérülten & későn érkezett.\nRendelés: 12345\n\nÖsszeg 5 000 Ft",
@@ -115,7 +115,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
             "--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nPlain body\r\n" +
             "--b\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>Html body</p>\r\n--b--\r\n";
 
-        var document = await ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "alt.eml");
+        var document = await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "alt.eml");
 
         Assert.Equal("Hi\n\nPlain body", document.Text);
         Assert.Empty(document.Attachments);
@@ -134,7 +134,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
             "--b\r\nContent-Type: image/png\r\nContent-Disposition: attachment\r\nContent-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n" +
             "--b--\r\n";
 
-        var document = await ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "files.eml");
+        var document = await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "files.eml");
 
         Assert.Equal(["passwd", "evilname.txt", "attachment-3.pdf", "_CON.txt", "attachment-5.png"], document.Attachments.Select(a => a.FileName));
         Assert.Equal("root:x:0:0", document.Attachments[0].Extracted!.Text);
@@ -165,7 +165,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
                 $"--b{level}\r\nContent-Type: text/plain\r\n\r\nForwarding\r\n--b{level}\r\nContent-Type: message/rfc822\r\n\r\n{message}\r\n--b{level}--\r\n";
         }
 
-        var document = await ExtractBytesAsync(Encoding.UTF8.GetBytes(message), "deep.eml");
+        var document = await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(message), "deep.eml");
 
         var depth = 0;
         var current = document;
@@ -206,7 +206,7 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
     {
         var message = $"From: a@example.com\r\nSubject: Out of office\r\n{header}\r\nContent-Type: text/plain\r\n\r\nAway.\r\n";
 
-        var document = await ExtractBytesAsync(Encoding.UTF8.GetBytes(message), "auto.eml");
+        var document = await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(message), "auto.eml");
 
         Assert.Equal(expected, document.Mail!.Kind);
     }
@@ -218,20 +218,12 @@ public sealed class MailExtractionTests(ExtractorFixture fixture) : IClassFixtur
             "Message-ID: <b@example.pl>\r\nIn-Reply-To: <a@capture.example>\r\nReferences: <root@capture.example> <a@capture.example>\r\n" +
             "Date: Tue, 03 Nov 2026 10:15:00 +0100\r\nContent-Type: text/plain\r\n\r\nThanks\r\n";
 
-        var envelope = (await ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "thread.eml")).Mail!;
+        var envelope = (await fixture.ExtractBytesAsync(Encoding.UTF8.GetBytes(Message), "thread.eml")).Mail!;
 
         Assert.Equal("Kowalski, Jan", envelope.FromName);
         Assert.Equal("b@example.pl", envelope.MessageId);
         Assert.Equal("a@capture.example", envelope.InReplyTo);
         Assert.Equal(["root@capture.example", "a@capture.example"], envelope.References);
         Assert.Equal(new DateTimeOffset(2026, 11, 3, 10, 15, 0, TimeSpan.FromHours(1)), envelope.Date);
-    }
-
-    private async Task<ExtractedDocument> ExtractBytesAsync(byte[] content, string fileName)
-    {
-        using var temp = new TempDirectory();
-        var path = temp.Combine(fileName);
-        await File.WriteAllBytesAsync(path, content, TestContext.Current.CancellationToken);
-        return await fixture.Extractor.ExtractAsync(path, fileName, TestContext.Current.CancellationToken);
     }
 }
