@@ -44,7 +44,8 @@ public static partial class CaptureHostFactory
             values["Archive:RootDirectory"] = archive;
         }
 
-        if (!settings.Verbose && !settings.Service && configuration["Serilog:MinimumLevel:Default"] is null or "Information")
+        if (!settings.Verbose && !settings.Service && !values.ContainsKey("Serilog:MinimumLevel:Default") &&
+            configuration["Serilog:MinimumLevel:Default"] is null or "Information")
         {
             // One-shot commands print their results on standard output; routine log lines would only be noise there.
             values["Serilog:MinimumLevel:Default"] = "Warning";
