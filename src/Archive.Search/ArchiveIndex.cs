@@ -90,6 +90,25 @@ public sealed partial class ArchiveIndex : IDisposable
         }
     }
 
+    /// <summary>True when a document with this id is searchable (as of the last <see cref="Commit"/> or <see cref="MaybeRefresh"/>).</summary>
+    /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
+    public bool Contains(string documentId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
+        ThrowIfDisposed();
+        var searcher = searchers.Acquire();
+        try
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(new TermQuery(new Term(IndexFields.DocumentId, documentId)), counter);
+            return counter.TotalHits > 0;
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    }
+
     /// <summary>Adds the document, or replaces the one with the same <see cref="IndexedDocument.DocumentId"/>.</summary>
     /// <exception cref="ArgumentException">The document has no id or no case id.</exception>
     /// <exception cref="ObjectDisposedException">The index was disposed.</exception>

@@ -337,6 +337,11 @@ public sealed class ArchiveStore : IDisposable
         });
     }
 
+    /// <summary>Counts the archived documents (the search index holds exactly one entry for each).</summary>
+    /// <returns>The number of documents.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public int CountDocuments() => Read(() => _database.Documents.Count());
+
     /// <summary>Lists every case in registration order (year, then sequence).</summary>
     /// <returns>The cases.</returns>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>

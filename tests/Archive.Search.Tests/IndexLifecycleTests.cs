@@ -97,6 +97,19 @@ public sealed class IndexLifecycleTests : IDisposable
     }
 
     [Fact]
+    public void Contains_SeesCommittedDocumentsOnly()
+    {
+        index.Add(Letter("C-2026-000001", "The kettle leaks.", documentId: "doc-1"));
+        index.Index.Upsert(Letter("C-2026-000002", "The toaster burns.", documentId: "doc-2"));
+
+        Assert.True(index.Index.Contains("doc-1"));
+        Assert.False(index.Index.Contains("doc-2"));
+        Assert.False(index.Index.Contains("doc-3"));
+        index.Index.Commit();
+        Assert.True(index.Index.Contains("doc-2"));
+    }
+
+    [Fact]
     public void DeleteAll_EmptiesTheIndexAtTheNextCommit()
     {
         index.Add(Letter("C-2026-000001", "The kettle leaks."));

@@ -11,6 +11,12 @@ public sealed class CaptureOptions
     /// <summary>Items below this OCR confidence (0..1) are flagged for human review.</summary>
     public double ReviewBelowOcrConfidence { get; set; } = 0.6;
 
+    /// <summary>
+    /// How long new captures may wait before the search index is committed and they become searchable: one commit
+    /// serves every capture in that time. <c>00:00:00</c> commits after each item.
+    /// </summary>
+    public TimeSpan IndexCommitInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
     /// <summary>The effective degree of parallelism.</summary>
     public int EffectiveParallelism => MaxParallelItems > 0 ? MaxParallelItems : Math.Max(1, Environment.ProcessorCount);
 }

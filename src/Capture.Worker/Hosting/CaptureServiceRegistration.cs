@@ -62,6 +62,7 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<MailboxReaderFactory>();
         if (service)
         {
+            services.AddHostedService<IndexCommitService>();
             AddSources(services, configuration);
         }
 
@@ -122,6 +123,11 @@ internal static class CaptureServiceRegistration
         if (options.MaxParallelItems is < 0 or > 64)
         {
             yield return $"Capture:MaxParallelItems must be between 0 (one per core) and 64, not {options.MaxParallelItems}.";
+        }
+
+        if (options.IndexCommitInterval < TimeSpan.Zero || options.IndexCommitInterval > TimeSpan.FromSeconds(10))
+        {
+            yield return $"Capture:IndexCommitInterval must be between 00:00:00 and 00:00:10, not {options.IndexCommitInterval}.";
         }
 
         if (options.ReviewBelowOcrConfidence is < 0 or > 1)

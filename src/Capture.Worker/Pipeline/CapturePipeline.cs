@@ -55,10 +55,11 @@ public sealed partial class CapturePipeline
     public async Task<CaptureResult> CaptureAsync(CaptureItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
+        _indexer.CatchUp();
         string sha256;
         try
         {
-            sha256 = await ContentHash.ComputeAsync(item.Path, cancellationToken).ConfigureAwait(false);
+            sha256 = ContentHash.Compute(item.Path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

@@ -2,15 +2,40 @@ using Archive.Search;
 using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
+using Capture.Worker.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Pipeline;
 
-/// <summary>Projects committed cases and documents into the search index (which only ever holds copies).</summary>
-public sealed class CaseIndexer
+/// <summary>
+/// Projects committed cases and documents into the search index (which only ever holds copies). Index commits are
+/// grouped: a capture is committed with the others of the same <see cref="CaptureOptions.IndexCommitInterval"/>, by
+/// the next capture or by <see cref="IndexCommitService"/>, rather than with a Lucene segment of its own. What a crash
+/// loses from the index is still in the store; <see cref="CatchUp"/> puts it back.
+/// </summary>
+public sealed partial class CaseIndexer
 {
     private readonly ArchiveIndex _index;
+    private readonly ArchiveStore _store;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _commitInterval;
+    private readonly ILogger<CaseIndexer> _logger;
+    private readonly Lock _gate = new();
+    private bool _pending;
+    private bool _caughtUp;
+    private DateTimeOffset _lastCommit;
 
-    public CaseIndexer(ArchiveIndex index) => _index = index;
+    public CaseIndexer(ArchiveIndex index, ArchiveStore store, TimeProvider time, IOptions<CaptureOptions> options, ILogger<CaseIndexer> logger)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _index = index;
+        _store = store;
+        _time = time;
+        _commitInterval = options.Value.IndexCommitInterval;
+        _logger = logger;
+        _lastCommit = time.GetUtcNow();
+    }
 
     /// <summary>Indexes the documents of <paramref name="commit"/>; <paramref name="texts"/> holds their text in the same order.</summary>
     public void Index(CaptureCommit commit, IReadOnlyList<string> texts)
@@ -22,7 +47,62 @@ public sealed class CaseIndexer
             _index.Upsert(Project(commit.Case, commit.Documents[i], texts[i]));
         }
 
-        _index.Commit();
+        lock (_gate)
+        {
+            _pending = true;
+            if (_time.GetUtcNow() - _lastCommit >= _commitInterval)
+            {
+                CommitLocked();
+            }
+        }
+    }
+
+    /// <summary>Commits what is waiting, making it durable and searchable. Cheap when nothing is.</summary>
+    public void Flush()
+    {
+        lock (_gate)
+        {
+            if (_pending)
+            {
+                CommitLocked();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Indexes every archived document the index lacks (after a crash between a store commit and an index commit).
+    /// Runs once per process; cheap when the counts agree.
+    /// </summary>
+    /// <returns>How many documents were indexed again.</returns>
+    public int CatchUp()
+    {
+        lock (_gate)
+        {
+            if (_caughtUp)
+            {
+                return 0;
+            }
+
+            _caughtUp = true;
+            if (_index.DocumentCount >= _store.CountDocuments())
+            {
+                return 0;
+            }
+
+            var restored = 0;
+            foreach (var document in _store.ListDocuments().Where(d => !_index.Contains(d.Id)))
+            {
+                if (_store.FindCaseById(document.CaseId) is { } @case)
+                {
+                    _index.Upsert(Project(@case, document, ReadText(document)));
+                    restored++;
+                }
+            }
+
+            CommitLocked();
+            LogCaughtUp(restored);
+            return restored;
+        }
     }
 
     /// <summary>The index's view of one archived document.</summary>
@@ -48,4 +128,31 @@ public sealed class CaseIndexer
             document.Serials,
             document.Policies);
     }
+
+    private void CommitLocked()
+    {
+        _index.Commit();
+        _pending = false;
+        _lastCommit = _time.GetUtcNow();
+    }
+
+    private string ReadText(DocumentRecord document)
+    {
+        try
+        {
+            return string.IsNullOrEmpty(document.TextPath) ? "" : File.ReadAllText(_store.ResolvePath(document.TextPath));
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            // Indexed without its text rather than not at all: it stays findable by number, name and e-mail.
+            LogTextUnreadable(exception, document.Id, document.TextPath);
+            return "";
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index lacked {Count} archived document(s), probably after a crash; they are indexed again")]
+    private partial void LogCaughtUp(int count);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The text of document {DocumentId} ({TextPath}) could not be read while re-indexing it")]
+    private partial void LogTextUnreadable(Exception exception, string documentId, string textPath);
 }

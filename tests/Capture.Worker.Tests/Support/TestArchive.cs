@@ -46,8 +46,14 @@ internal sealed class TestArchive : IDisposable
         return path;
     }
 
-    public Task<CaptureResult> ImportAsync(string path) =>
-        Pipeline.CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+    public async Task<CaptureResult> ImportAsync(string path)
+    {
+        var result = await Pipeline.CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+
+        // What the service's IndexCommitService does on its timer: make the capture searchable now.
+        Host.Services.GetRequiredService<CaseIndexer>().Flush();
+        return result;
+    }
 
     public static CaptureHostSettings ForDirectory(
         string archive,
