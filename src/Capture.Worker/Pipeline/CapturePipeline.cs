@@ -54,6 +54,17 @@ public sealed partial class CapturePipeline
     /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
     public async Task<CaptureResult> CaptureAsync(CaptureItem item, CancellationToken cancellationToken)
     {
+        var prepared = await PrepareAsync(item, cancellationToken).ConfigureAwait(false);
+        return await FileAsync(prepared, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The first half of a capture, which may run for several items at once: hash, claim, extract and understand.
+    /// Items that end here (duplicates by content, unreadable or automatic mail) carry their result already.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
+    internal async Task<PreparedCapture> PrepareAsync(CaptureItem item, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(item);
         _indexer.CatchUp();
         string sha256;
@@ -63,20 +74,19 @@ public sealed partial class CapturePipeline
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Quarantine(item, sha256: null, $"The file could not be read: {ex.Message}");
+            return new PreparedCapture(item, null, Quarantine(item, sha256: null, $"The file could not be read: {ex.Message}"));
         }
 
-        using var contentLock = await _contentLock.AcquireAsync(sha256, cancellationToken).ConfigureAwait(false);
         var claim = _store.Claim(item.SourceKey, item.SourceName, sha256);
         if (claim.State is IntakeState.Committed or IntakeState.Duplicate)
         {
-            return Duplicate(item, claim.RegistrationNumber);
+            return new PreparedCapture(item, sha256, Duplicate(item, claim.RegistrationNumber));
         }
 
         if (_store.FindDocumentBySha256(sha256) is { } sameContent)
         {
             _store.MarkDuplicate(item.SourceKey, sameContent.RegistrationNumber);
-            return Duplicate(item, sameContent.RegistrationNumber);
+            return new PreparedCapture(item, sha256, Duplicate(item, sameContent.RegistrationNumber));
         }
 
         ExtractedDocument document;
@@ -86,29 +96,50 @@ public sealed partial class CapturePipeline
         }
         catch (UnreadableDocumentException ex)
         {
-            return Quarantine(item, sha256, ex.Message);
+            return new PreparedCapture(item, sha256, Quarantine(item, sha256, ex.Message));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A fault in a decoder is this item's problem, not the line's: record it where a person will see it.
             LogUnexpectedExtractionFailure(ex, item.OriginalFileName, item.SourceName);
-            return Quarantine(item, sha256, $"Capture failed while reading this item ({ex.GetType().Name}: {ex.Message}). Retry it after an upgrade or report it.");
+            return new PreparedCapture(item, sha256, Quarantine(item, sha256, $"Capture failed while reading this item ({ex.GetType().Name}: {ex.Message}). Retry it after an upgrade or report it."));
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return FileItem(item, sha256, document);
-    }
-
-    private CaptureResult FileItem(CaptureItem item, string sha256, ExtractedDocument document)
-    {
         if (document.Mail is { Kind: not MailKind.Personal } automatic)
         {
-            return Quarantine(item, sha256, NotFromACustomer(automatic.Kind));
+            return new PreparedCapture(item, sha256, Quarantine(item, sha256, NotFromACustomer(automatic.Kind)));
         }
 
         if (HasNoText(document))
         {
-            return Quarantine(item, sha256, NoTextReason(document));
+            return new PreparedCapture(item, sha256, Quarantine(item, sha256, NoTextReason(document)));
+        }
+
+        return new PreparedCapture(item, sha256, null) { Document = document, Analysis = _analyzer.Analyze(document) };
+    }
+
+    /// <summary>
+    /// The second half: file a prepared item into a new or existing case and index it. Items filed one after another
+    /// in arrival order let a follow-up find the case its predecessor opened; the content lock keeps two items with
+    /// the same content, prepared at the same time, from opening two cases.
+    /// </summary>
+    internal async Task<CaptureResult> FileAsync(PreparedCapture prepared, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(prepared);
+        if (prepared.Result is { } early)
+        {
+            return early;
+        }
+
+        var item = prepared.Item;
+        var sha256 = prepared.Sha256!;
+        var document = prepared.Document!;
+        using var contentLock = await _contentLock.AcquireAsync(sha256, cancellationToken).ConfigureAwait(false);
+        if (_store.FindDocumentBySha256(sha256) is { } sameContent)
+        {
+            _store.MarkDuplicate(item.SourceKey, sameContent.RegistrationNumber);
+            return Duplicate(item, sameContent.RegistrationNumber);
         }
 
         if (document.Mail?.MessageId is { Length: > 0 } messageId && _store.FindCaseByMessageId(messageId) is { } sameMessage)
@@ -117,7 +148,7 @@ public sealed partial class CapturePipeline
             return Duplicate(item, sameMessage.RegistrationNumber);
         }
 
-        var analysis = _analyzer.Analyze(document);
+        var analysis = prepared.Analysis!;
         var receivedAt = _time.GetUtcNow();
         var documents = CapturedDocuments.From(item, document, analysis, receivedAt, _options.ReviewBelowOcrConfidence);
         var followUpOf = _followUps.FindCase(document);

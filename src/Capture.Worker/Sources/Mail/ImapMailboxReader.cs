@@ -17,6 +17,9 @@ namespace Capture.Worker.Sources.Mail;
 internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItemCapture capture, ArchiveStore store, TimeProvider time, ILogger logger)
     : IMailboxReader
 {
+    /// <summary>How many messages may be downloaded and in preparation ahead of the one being filed.</summary>
+    private const int WindowSize = 4;
+
     private readonly MailFilter _filter = new(account.Filters);
     private ImapClient? _client;
 
@@ -80,7 +83,11 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
         }
     }
 
-    public async ValueTask DisposeAsync() => await DisconnectAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await DisconnectAsync().ConfigureAwait(false);
+        capture.Dispose();
+    }
 
     private async Task<ImapClient> ConnectedAsync(CancellationToken cancellationToken)
     {
@@ -162,43 +169,75 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
         }
 
         var summaries = (await folder.FetchAsync(batch, wanted, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.UniqueId);
-        var archived = new List<UniqueId>(batch.Length);
-        uint? finishedUpTo = null;
-        var stuck = false;
-        foreach (var uid in batch)
+        var fates = new Dictionary<UniqueId, MailItemFate>();
+        var window = new Queue<(UniqueId Uid, StartedMail Started)>();
+        try
         {
-            // A message expunged by someone else since the search has nothing left to capture.
-            var fate = summaries.TryGetValue(uid, out var summary)
-                ? await CaptureOneAsync(folder, stream, summary, report, cancellationToken).ConfigureAwait(false)
-                : MailItemFate.NotWanted;
-            if (fate == MailItemFate.Archived)
+            foreach (var uid in batch)
             {
-                archived.Add(uid);
+                // A message expunged by someone else since the search has nothing left to capture.
+                if (!summaries.TryGetValue(uid, out var summary))
+                {
+                    fates[uid] = MailItemFate.NotWanted;
+                    continue;
+                }
+
+                var item = new MailItem(
+                    MailboxKeys.ImapMessage(stream, uid.Id),
+                    string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}-{uid.Id}.eml"),
+                    summary.Size);
+                if (Screen(folder, item, summary) is { } decided)
+                {
+                    fates[uid] = decided;
+                    continue;
+                }
+
+                // Downloads run ahead of filing by a few messages, whose reading and classifying overlap; filing stays
+                // in UID order, so a reply later in the batch finds the case its predecessor opened.
+                if (window.Count >= WindowSize)
+                {
+                    var (done, started) = window.Dequeue();
+                    fates[done] = await capture.FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
+                }
+
+                window.Enqueue((uid, await capture.StartAsync(item, (destination, token) => DownloadAsync(folder, uid, destination, token), cancellationToken).ConfigureAwait(false)));
             }
 
-            stuck |= fate == MailItemFate.RetryLater;
-            if (!stuck)
+            while (window.Count > 0)
             {
-                finishedUpTo = uid.Id;
+                var (done, started) = window.Dequeue();
+                fates[done] = await capture.FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
             }
         }
+        catch (Exception) when (window.Count > 0)
+        {
+            // The connection failed or the service is stopping: what was started stays claimed for the next poll.
+            while (window.Count > 0)
+            {
+                await capture.AbandonAsync(window.Dequeue().Started).ConfigureAwait(false);
+            }
 
-        await disposition.ApplyAsync(folder, archived, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+
+        uint? finishedUpTo = null;
+        foreach (var uid in batch)
+        {
+            if (fates[uid] == MailItemFate.RetryLater)
+            {
+                break;
+            }
+
+            finishedUpTo = uid.Id;
+        }
+
+        await disposition.ApplyAsync(folder, [.. batch.Where(uid => fates[uid] == MailItemFate.Archived)], cancellationToken).ConfigureAwait(false);
         return finishedUpTo;
     }
 
-    private async Task<MailItemFate> CaptureOneAsync(
-        IMailFolder folder,
-        string stream,
-        IMessageSummary summary,
-        Func<CaptureResult, ValueTask> report,
-        CancellationToken cancellationToken)
+    /// <summary>Decides a message without downloading it when the ledger knows it or the filters do not want it.</summary>
+    private MailItemFate? Screen(IMailFolder folder, MailItem item, IMessageSummary summary)
     {
-        var uid = summary.UniqueId;
-        var item = new MailItem(
-            MailboxKeys.ImapMessage(stream, uid.Id),
-            string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}-{uid.Id}.eml"),
-            summary.Size);
         if (capture.KnownFate(item) is { } known)
         {
             return known;
@@ -207,19 +246,17 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
         if (!_filter.AcceptsHeaders(summary.Envelope?.From.Mailboxes.FirstOrDefault()?.Address, summary.Envelope?.Subject) ||
             !_filter.AcceptsAttachments(AttachmentNames(summary)))
         {
-            LogNotWanted(account.SourceName, folder.FullName, uid.Id);
+            LogNotWanted(account.SourceName, folder.FullName, summary.UniqueId.Id);
             return MailItemFate.NotWanted;
         }
 
-        return await capture.CaptureAsync(
-            item,
-            async (destination, token) =>
-            {
-                using var content = await folder.GetStreamAsync(uid, token).ConfigureAwait(false);
-                await content.CopyToAsync(destination, token).ConfigureAwait(false);
-            },
-            report,
-            cancellationToken).ConfigureAwait(false);
+        return null;
+    }
+
+    private static async Task DownloadAsync(IMailFolder folder, UniqueId uid, Stream destination, CancellationToken cancellationToken)
+    {
+        using var content = await folder.GetStreamAsync(uid, cancellationToken).ConfigureAwait(false);
+        await content.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
     }
 
     private static IEnumerable<string?> AttachmentNames(IMessageSummary summary) =>

@@ -33,7 +33,7 @@ internal sealed record MailItem(string SourceKey, string FileName, long? Size);
 /// or failed too often, download to a spool file, capture through the pipeline, and keep the bytes of a quarantined
 /// message in the archive's quarantine folder (so the server copy may go).
 /// </summary>
-internal sealed partial class MailItemCapture
+internal sealed partial class MailItemCapture : IDisposable
 {
     private readonly MailboxOptions _account;
     private readonly CapturePipeline _pipeline;
@@ -41,8 +41,9 @@ internal sealed partial class MailItemCapture
     private readonly ILogger _logger;
     private readonly string _spool;
     private readonly string _quarantine;
+    private readonly SemaphoreSlim _preparing;
 
-    public MailItemCapture(MailboxOptions account, CapturePipeline pipeline, ArchiveStore store, ILogger logger)
+    public MailItemCapture(MailboxOptions account, CapturePipeline pipeline, ArchiveStore store, int parallelism, ILogger logger)
     {
         _account = account;
         _pipeline = pipeline;
@@ -50,6 +51,7 @@ internal sealed partial class MailItemCapture
         _logger = logger;
         _spool = Path.Combine(store.RootDirectory, "spool", "mail", account.Name);
         _quarantine = Path.Combine(store.RootDirectory, "quarantine", "mail-" + account.Name);
+        _preparing = new SemaphoreSlim(parallelism, parallelism);
     }
 
     /// <summary>Removes spool files a crash left behind: they are only copies of messages still on the server.</summary>
@@ -86,9 +88,18 @@ internal sealed partial class MailItemCapture
         Func<CaptureResult, ValueTask> report,
         CancellationToken cancellationToken)
     {
+        var started = await StartAsync(item, download, cancellationToken).ConfigureAwait(false);
+        return await FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Downloads the message and starts reading and understanding it in the background (a few at a time), so the
+    /// reader can fetch the next one meanwhile. <see cref="FinishAsync"/> must follow, in arrival order.
+    /// </summary>
+    public async Task<StartedMail> StartAsync(MailItem item, Func<Stream, CancellationToken, Task> download, CancellationToken cancellationToken)
+    {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(download);
-        ArgumentNullException.ThrowIfNull(report);
         var pending = new CaptureItem(Path.Combine(_spool, Guid.NewGuid().ToString("N") + ".eml"), item.FileName, _account.SourceName, item.SourceKey)
         {
             QuarantinePath = Path.Combine(_quarantine, QuarantineName(item)),
@@ -99,26 +110,46 @@ internal sealed partial class MailItemCapture
         {
             var refusal = string.Create(CultureInfo.InvariantCulture,
                 $"The message is {item.Size:N0} bytes, over this mailbox's limit of {_account.MaxMessageBytes:N0} (MaxMessageBytes). It was not downloaded and is still on the server; capture it by hand or raise the limit.");
-            await report(_pipeline.Refuse(pending with { QuarantinePath = null }, refusal)).ConfigureAwait(false);
-            return MailItemFate.LeftOnServer;
+            return StartedMail.Decided(pending, MailItemFate.LeftOnServer, _pipeline.Refuse(pending with { QuarantinePath = null }, refusal));
         }
 
         await DownloadAsync(pending.Path, download, cancellationToken).ConfigureAwait(false);
+        if (_store.FindClaim(pending.SourceKey) is { State: IntakeState.Claimed } unfinished && unfinished.Attempts >= _account.MaxAttempts)
+        {
+            // Each start of a capture counts an attempt, crashes included: a message that kills the worker ends here.
+            return StartedMail.Decided(pending, MailItemFate.Archived, _pipeline.Refuse(pending, string.Create(CultureInfo.InvariantCulture,
+                $"Capturing this message failed {unfinished.Attempts} times (MaxAttempts {_account.MaxAttempts}); it was set aside so the mailbox can go on. The original is kept here; retry it after the cause is fixed.")));
+        }
+
+        return new StartedMail(pending, MailItemFate.Archived, PrepareAsync(pending, cancellationToken));
+    }
+
+    /// <summary>Files a started message (in arrival order), keeps a quarantined one's bytes, reports it, and says what becomes of the server copy.</summary>
+    public async Task<MailItemFate> FinishAsync(StartedMail started, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(started);
+        ArgumentNullException.ThrowIfNull(report);
+        var pending = started.Item;
         try
         {
-            var result = await CaptureDownloadedAsync(pending, cancellationToken).ConfigureAwait(false);
-            if (result is null)
+            CaptureResult result;
+            try
             {
+                result = await _pipeline.FileAsync(await started.Preparing.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                LogCaptureFailed(exception, pending.OriginalFileName, _account.SourceName);
                 return MailItemFate.RetryLater;
             }
 
-            if (result.Outcome == CaptureOutcome.Quarantined)
+            if (result.Outcome == CaptureOutcome.Quarantined && File.Exists(pending.Path))
             {
                 await QuarantineFiles.MoveAsync(pending.Path, pending.QuarantinePath!, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
             }
 
             await report(result).ConfigureAwait(false);
-            return MailItemFate.Archived;
+            return started.FateWhenFiled;
         }
         finally
         {
@@ -126,23 +157,36 @@ internal sealed partial class MailItemCapture
         }
     }
 
-    private async Task<CaptureResult?> CaptureDownloadedAsync(CaptureItem pending, CancellationToken cancellationToken)
+    /// <summary>Lets a started message go unfiled (the reader is stopping): it stays claimed and is captured at the next poll.</summary>
+    public async Task AbandonAsync(StartedMail started)
     {
-        if (_store.FindClaim(pending.SourceKey) is { State: IntakeState.Claimed } unfinished && unfinished.Attempts >= _account.MaxAttempts)
-        {
-            // Each start of a capture counts an attempt, crashes included: a message that kills the worker ends here.
-            return _pipeline.Refuse(pending, string.Create(CultureInfo.InvariantCulture,
-                $"Capturing this message failed {unfinished.Attempts} times (MaxAttempts {_account.MaxAttempts}); it was set aside so the mailbox can go on. The original is kept here; retry it after the cause is fixed."));
-        }
-
+        ArgumentNullException.ThrowIfNull(started);
         try
         {
-            return await _pipeline.CaptureAsync(pending, cancellationToken).ConfigureAwait(false);
+            await started.Preparing.ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            LogCaptureFailed(exception, pending.OriginalFileName, _account.SourceName);
-            return null;
+            // Nothing was filed; the ledger still shows the message unfinished.
+            LogAbandoned(exception, started.Item.OriginalFileName, _account.SourceName);
+        }
+        finally
+        {
+            File.Delete(started.Item.Path);
+        }
+    }
+
+    private async Task<PreparedCapture> PrepareAsync(CaptureItem pending, CancellationToken cancellationToken)
+    {
+        await _preparing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            // Off the reader's thread: the next message downloads while this one is read and classified.
+            return await Task.Run(() => _pipeline.PrepareAsync(pending, cancellationToken), cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _preparing.Release();
         }
     }
 
@@ -160,11 +204,26 @@ internal sealed partial class MailItemCapture
         }
     }
 
+    public void Dispose() => _preparing.Dispose();
+
     private bool IsTooLarge(MailItem item) => item.Size > _account.MaxMessageBytes;
 
     private static string QuarantineName(MailItem item) =>
         new string([.. item.FileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Left {FileName} from {Source} unfiled; it is captured at the next poll")]
+    private partial void LogAbandoned(Exception exception, string fileName, string source);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing {FileName} from {Source} failed; it stays on the server and is tried again at the next poll")]
     private partial void LogCaptureFailed(Exception exception, string fileName, string source);
+}
+
+/// <summary>A message downloaded and being prepared; filed by <see cref="MailItemCapture.FinishAsync"/>.</summary>
+/// <param name="Item">The spooled item.</param>
+/// <param name="FateWhenFiled">What becomes of the server copy once it is filed.</param>
+/// <param name="Preparing">Reading and understanding it, or its outcome when that was decided without reading.</param>
+internal sealed record StartedMail(CaptureItem Item, MailItemFate FateWhenFiled, Task<PreparedCapture> Preparing)
+{
+    public static StartedMail Decided(CaptureItem item, MailItemFate fate, CaptureResult result) =>
+        new(item, fate, Task.FromResult(new PreparedCapture(item, null, result)));
 }

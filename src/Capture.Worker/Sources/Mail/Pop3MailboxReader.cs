@@ -51,7 +51,11 @@ internal sealed partial class Pop3MailboxReader(MailboxOptions account, MailItem
 
     public Task DisconnectAsync() => Task.CompletedTask;
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _capture.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private async Task<MailItemFate> CaptureOneAsync(Pop3Client client, int index, MailItem item, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
     {

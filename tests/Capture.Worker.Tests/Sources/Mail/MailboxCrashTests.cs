@@ -26,7 +26,7 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
         for (var round = 0; round < Kills; round++)
         {
             using var run = StartRun(archive, user);
-            capturedBeforeKill.Add(await run.WaitForCapturesAsync(3 + round, TimeSpan.FromMinutes(2)));
+            capturedBeforeKill.Add(await run.WaitForCapturesAsync(3 + round, TimeSpan.FromMinutes(4)));
             run.Kill();
         }
 
