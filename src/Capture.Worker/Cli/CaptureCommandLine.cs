@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
-/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c> and <c>case show</c>.</summary>
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>case show</c> and <c>eval</c>.</summary>
 public static class CaptureCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
@@ -63,6 +63,7 @@ public static class CaptureCommandLine
         root.Subcommands.Add(FetchCommand.Create(global, console));
         root.Subcommands.Add(SearchCommand.Create(global, console));
         root.Subcommands.Add(CaseCommand.Create(global, console));
+        root.Subcommands.Add(EvalCommand.Create(global, console));
         return root;
     }
 }
