@@ -58,8 +58,10 @@ public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<
         Assert.InRange(capturedWhenStopped, 3, Count - 1);
         Assert.Equal(Count, archive.Store.ListCases().Select(c => c.RegistrationNumber).Distinct().Count());
         Assert.Equal(Count, archive.Store.ListDocuments().Select(d => d.MessageId).Distinct().Count());
-        Assert.Contains(logs.Lines, l => l.Contains("reconnecting in", StringComparison.Ordinal));
-        Assert.Contains(logs.Lines, l => l.Contains("works again", StringComparison.Ordinal));
+
+        // The restart cost the source its connection: it connected again. (Whether it logged a failure first depends on
+        // where the server's goodbye arrived: in the middle of a command, or with a completed one.)
+        Assert.True(logs.Lines.Count(l => l.Contains($"Connected to mail:{user} at", StringComparison.Ordinal)) >= 2, string.Join('\n', logs.Lines));
     }
 
     [Fact]
