@@ -21,15 +21,18 @@ public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<
         using var archive = new TestArchive(services => services.AddSingleton<ILoggerProvider>(logs), CollectingLoggerProvider.Configuration);
         var account = MailboxTestAccounts.Imap(dovecot.Server, user);
         account.PollInterval = TimeSpan.FromHours(1);
+        using var first = TestLetters.Create(100);
+        await dovecot.Server.Mail.AppendAsync(user, "INBOX", first, cancellationToken: Cancel);
         using var source = Source(archive, account);
         await source.StartAsync(Cancel);
-        await WaitUntilAsync(() => logs.Lines.Any(l => l.Contains($"Connected to mail:{user}", StringComparison.Ordinal)));
+        await WaitUntilAsync(() => archive.Store.ListCases().Count == 1, () => string.Join('\n', logs.Lines));
         await Task.Delay(TimeSpan.FromMilliseconds(500), Cancel);
 
-        using var letter = TestLetters.Create(100);
-        await dovecot.Server.Mail.AppendAsync(user, "INBOX", letter, cancellationToken: Cancel);
+        // The first poll is over; the next is an hour away, so only IDLE can bring this one in.
+        using var second = TestLetters.Create(101);
+        await dovecot.Server.Mail.AppendAsync(user, "INBOX", second, cancellationToken: Cancel);
 
-        await WaitUntilAsync(() => archive.Store.ListCases().Count == 1);
+        await WaitUntilAsync(() => archive.Store.ListCases().Count == 2, () => string.Join('\n', logs.Lines));
         await source.StopAsync(Cancel);
     }
 
@@ -93,14 +96,14 @@ public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<
     private static MailboxSource Source(TestArchive archive, MailboxOptions account) =>
         ActivatorUtilities.CreateInstance<MailboxSource>(archive.Host.Services, account);
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
+    private static Task WaitUntilAsync(Func<bool> condition, Func<string>? explain = null) => WaitUntilAsync(() => Task.FromResult(condition()), explain);
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
+    private static async Task WaitUntilAsync(Func<Task<bool>> condition, Func<string>? explain = null)
     {
         var deadline = DateTime.UtcNow + Patience;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time.");
+            Assert.True(DateTime.UtcNow < deadline, "The condition did not become true in time. " + explain?.Invoke());
             await Task.Delay(50, Cancel);
         }
     }
