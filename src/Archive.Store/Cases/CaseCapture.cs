@@ -10,14 +10,15 @@ using Microsoft.Extensions.Logging;
 namespace Archive.Store.Cases;
 
 /// <summary>
-/// Opens and joins cases, each as one LiteDB transaction: number, files, records, audit event and intake
-/// ledger commit together or not at all. Files are written before the commit, so a committed record never
+/// Opens and joins cases, each as one LiteDB transaction (or part of a group, see <see cref="StoreTransactions"/>):
+/// number, files, records, audit event and intake ledger commit together or not at all. Files are written before the commit, so a committed record never
 /// lacks its file; if anything fails, the transaction rolls back and the files written are deleted.
 /// The caller holds the store's lock.
 /// </summary>
 internal sealed class CaseCapture
 {
     private readonly ArchiveDatabase _database;
+    private readonly StoreTransactions _transactions;
     private readonly RegistrationNumberAllocator _allocator;
     private readonly TaxonomyTemplate _taxonomy;
     private readonly DocumentFiler _filer;
@@ -27,6 +28,7 @@ internal sealed class CaseCapture
 
     public CaseCapture(
         ArchiveDatabase database,
+        StoreTransactions transactions,
         RegistrationNumberAllocator allocator,
         TaxonomyTemplate taxonomy,
         DocumentFiler filer,
@@ -35,6 +37,7 @@ internal sealed class CaseCapture
         ILogger logger)
     {
         _database = database;
+        _transactions = transactions;
         _allocator = allocator;
         _taxonomy = taxonomy;
         _filer = filer;
@@ -114,18 +117,12 @@ internal sealed class CaseCapture
 
     private T InTransaction<T>(string source, Func<PendingFiles, T> work)
     {
-        var files = new PendingFiles(_logger);
-        _database.BeginTransaction();
         try
         {
-            var result = work(files);
-            _database.Commit();
-            return result;
+            return _transactions.Run(work);
         }
         catch (Exception exception)
         {
-            _database.Rollback();
-            files.Discard();
             ArchiveStoreLog.CaptureRolledBack(_logger, source, exception);
             throw;
         }

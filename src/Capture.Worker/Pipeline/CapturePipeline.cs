@@ -63,7 +63,12 @@ public sealed partial class CapturePipeline
     /// Items that end here (duplicates by content, unreadable or automatic mail) carry their result already.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
-    internal async Task<PreparedCapture> PrepareAsync(CaptureItem item, CancellationToken cancellationToken)
+    internal Task<PreparedCapture> PrepareAsync(CaptureItem item, CancellationToken cancellationToken) =>
+        PrepareAsync(item, alreadyClaimed: false, cancellationToken);
+
+    /// <summary>Prepares an item; <paramref name="alreadyClaimed"/> when its source claimed it with others (<see cref="ArchiveStore.ClaimAll"/>).</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
+    internal async Task<PreparedCapture> PrepareAsync(CaptureItem item, bool alreadyClaimed, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         _indexer.CatchUp();
@@ -77,10 +82,9 @@ public sealed partial class CapturePipeline
             return new PreparedCapture(item, null, Quarantine(item, sha256: null, $"The file could not be read: {ex.Message}"));
         }
 
-        var claim = _store.Claim(item.SourceKey, item.SourceName, sha256);
-        if (claim.State is IntakeState.Committed or IntakeState.Duplicate)
+        if (!alreadyClaimed && _store.Claim(item.SourceKey, item.SourceName, sha256) is { State: IntakeState.Committed or IntakeState.Duplicate } finished)
         {
-            return new PreparedCapture(item, sha256, Duplicate(item, claim.RegistrationNumber));
+            return new PreparedCapture(item, sha256, Duplicate(item, finished.RegistrationNumber));
         }
 
         if (_store.FindDocumentBySha256(sha256) is { } sameContent)
@@ -132,50 +136,75 @@ public sealed partial class CapturePipeline
             return early;
         }
 
+        Filing filing;
+        using (await _contentLock.AcquireAsync(prepared.Sha256!, cancellationToken).ConfigureAwait(false))
+        {
+            filing = FileLocked(prepared);
+        }
+
+        return Complete(filing);
+    }
+
+    /// <summary>
+    /// Files a prepared item in the store: a duplicate by content or Message-ID, a follow-up joining its case, or a new
+    /// case. Synchronous, so that several can share one store transaction; the caller holds the item's content lock and
+    /// calls <see cref="Complete"/> once the store has committed.
+    /// </summary>
+    private Filing FileLocked(PreparedCapture prepared)
+    {
         var item = prepared.Item;
-        var sha256 = prepared.Sha256!;
         var document = prepared.Document!;
-        using var contentLock = await _contentLock.AcquireAsync(sha256, cancellationToken).ConfigureAwait(false);
-        if (_store.FindDocumentBySha256(sha256) is { } sameContent)
+        if (_store.FindDocumentBySha256(prepared.Sha256!) is { } sameContent)
         {
             _store.MarkDuplicate(item.SourceKey, sameContent.RegistrationNumber);
-            return Duplicate(item, sameContent.RegistrationNumber);
+            return new Filing(Duplicate(item, sameContent.RegistrationNumber), null, []);
         }
 
         if (document.Mail?.MessageId is { Length: > 0 } messageId && _store.FindCaseByMessageId(messageId) is { } sameMessage)
         {
             _store.MarkDuplicate(item.SourceKey, sameMessage.RegistrationNumber);
-            return Duplicate(item, sameMessage.RegistrationNumber);
+            return new Filing(Duplicate(item, sameMessage.RegistrationNumber), null, []);
         }
 
         var analysis = prepared.Analysis!;
         var receivedAt = _time.GetUtcNow();
         var documents = CapturedDocuments.From(item, document, analysis, receivedAt, _options.ReviewBelowOcrConfidence);
         var followUpOf = _followUps.FindCase(document);
+        var commit = followUpOf is null
+            ? _store.OpenCase(
+                new NewCase(
+                    ArchiveVocabulary.ToCaseCategory(analysis.Category.Category),
+                    analysis.Category.Confidence,
+                    analysis.Language.Language,
+                    analysis.Metadata.Contact.Name,
+                    analysis.Metadata.Contact.Email,
+                    document.Mail?.Subject,
+                    item.SourceName,
+                    receivedAt),
+                documents.Records,
+                item.SourceKey)
+            : _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey);
+        var outcome = followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined;
+        return new Filing(Filed(item, outcome, commit, document, analysis, documents.Problems), commit, documents.Texts);
+    }
 
-        CaptureCommit commit;
-        if (followUpOf is null)
+    /// <summary>After the store committed a filing: index it and say so.</summary>
+    private CaptureResult Complete(Filing filing)
+    {
+        if (filing.Commit is { } commit)
         {
-            var newCase = new NewCase(
-                ArchiveVocabulary.ToCaseCategory(analysis.Category.Category),
-                analysis.Category.Confidence,
-                analysis.Language.Language,
-                analysis.Metadata.Contact.Name,
-                analysis.Metadata.Contact.Email,
-                document.Mail?.Subject,
-                item.SourceName,
-                receivedAt);
-            commit = _store.OpenCase(newCase, documents.Records, item.SourceKey);
-            LogOpened(commit.Case.RegistrationNumber, item.SourceName, commit.Case.Category);
-        }
-        else
-        {
-            commit = _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey);
-            LogJoined(commit.Case.RegistrationNumber, item.SourceName);
+            _indexer.Index(commit, filing.Texts);
+            if (filing.Result.Outcome == CaptureOutcome.Joined)
+            {
+                LogJoined(commit.Case.RegistrationNumber, filing.Result.Item.SourceName);
+            }
+            else
+            {
+                LogOpened(commit.Case.RegistrationNumber, filing.Result.Item.SourceName, commit.Case.Category);
+            }
         }
 
-        _indexer.Index(commit, documents.Texts);
-        return Filed(item, followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined, commit, document, analysis, documents.Problems);
+        return filing.Result;
     }
 
     private CaptureResult Filed(

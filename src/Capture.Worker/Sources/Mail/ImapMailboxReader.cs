@@ -17,9 +17,6 @@ namespace Capture.Worker.Sources.Mail;
 internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItemCapture capture, ArchiveStore store, TimeProvider time, ILogger logger)
     : IMailboxReader
 {
-    /// <summary>How many messages may be downloaded and in preparation ahead of the one being filed.</summary>
-    private const int WindowSize = 4;
-
     private readonly MailFilter _filter = new(account.Filters);
     private ImapClient? _client;
 
@@ -157,67 +154,49 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
         Func<CaptureResult, ValueTask> report,
         CancellationToken cancellationToken)
     {
-        var wanted = MessageSummaryItems.UniqueId | MessageSummaryItems.Size;
+        var needed = MessageSummaryItems.UniqueId | MessageSummaryItems.Size;
         if (_filter.NeedsHeaders)
         {
-            wanted |= MessageSummaryItems.Envelope;
+            needed |= MessageSummaryItems.Envelope;
         }
 
         if (_filter.NeedsAttachmentNames)
         {
-            wanted |= MessageSummaryItems.BodyStructure;
+            needed |= MessageSummaryItems.BodyStructure;
         }
 
-        var summaries = (await folder.FetchAsync(batch, wanted, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.UniqueId);
+        var summaries = (await folder.FetchAsync(batch, needed, cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.UniqueId);
         var fates = new Dictionary<UniqueId, MailItemFate>();
-        var window = new Queue<(UniqueId Uid, StartedMail Started)>();
-        try
+        var wantedUids = new List<UniqueId>();
+        var wanted = new List<MailDownload>();
+        foreach (var uid in batch)
         {
-            foreach (var uid in batch)
+            // A message expunged by someone else since the search has nothing left to capture.
+            if (!summaries.TryGetValue(uid, out var summary))
             {
-                // A message expunged by someone else since the search has nothing left to capture.
-                if (!summaries.TryGetValue(uid, out var summary))
-                {
-                    fates[uid] = MailItemFate.NotWanted;
-                    continue;
-                }
-
-                var item = new MailItem(
-                    MailboxKeys.ImapMessage(stream, uid.Id),
-                    string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}-{uid.Id}.eml"),
-                    summary.Size);
-                if (Screen(folder, item, summary) is { } decided)
-                {
-                    fates[uid] = decided;
-                    continue;
-                }
-
-                // Downloads run ahead of filing by a few messages, whose reading and classifying overlap; filing stays
-                // in UID order, so a reply later in the batch finds the case its predecessor opened.
-                if (window.Count >= WindowSize)
-                {
-                    var (done, started) = window.Dequeue();
-                    fates[done] = await capture.FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
-                }
-
-                window.Enqueue((uid, await capture.StartAsync(item, (destination, token) => DownloadAsync(folder, uid, destination, token), cancellationToken).ConfigureAwait(false)));
+                fates[uid] = MailItemFate.NotWanted;
+                continue;
             }
 
-            while (window.Count > 0)
+            var item = new MailItem(
+                MailboxKeys.ImapMessage(stream, uid.Id),
+                string.Create(CultureInfo.InvariantCulture, $"{folder.FullName}-{uid.Id}.eml"),
+                summary.Size);
+            if (Screen(folder, item, summary) is { } decided)
             {
-                var (done, started) = window.Dequeue();
-                fates[done] = await capture.FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
+                fates[uid] = decided;
+                continue;
             }
+
+            wantedUids.Add(uid);
+            wanted.Add(new MailDownload(item, (destination, token) => DownloadAsync(folder, uid, destination, token)));
         }
-        catch (Exception) when (window.Count > 0)
-        {
-            // The connection failed or the service is stopping: what was started stays claimed for the next poll.
-            while (window.Count > 0)
-            {
-                await capture.AbandonAsync(window.Dequeue().Started).ConfigureAwait(false);
-            }
 
-            throw;
+        // Filed in UID order, so a reply later in the batch finds the case its predecessor opened.
+        var captured = await capture.CaptureAllAsync(wanted, report, cancellationToken).ConfigureAwait(false);
+        for (var i = 0; i < wantedUids.Count; i++)
+        {
+            fates[wantedUids[i]] = captured[i];
         }
 
         uint? finishedUpTo = null;

@@ -28,6 +28,11 @@ internal enum MailItemFate
 /// <param name="Size">Its size on the server in bytes, when known.</param>
 internal sealed record MailItem(string SourceKey, string FileName, long? Size);
 
+/// <summary>A message to capture and how to download it.</summary>
+/// <param name="Item">The message.</param>
+/// <param name="Download">Copies the message's raw bytes into the given stream; network failures propagate.</param>
+internal sealed record MailDownload(MailItem Item, Func<Stream, CancellationToken, Task> Download);
+
 /// <summary>
 /// The exactly-once steps every mailbox reader shares: skip what the ledger shows finished, refuse what is too large
 /// or failed too often, download to a spool file, capture through the pipeline, and keep the bytes of a quarantined
@@ -35,6 +40,9 @@ internal sealed record MailItem(string SourceKey, string FileName, long? Size);
 /// </summary>
 internal sealed partial class MailItemCapture : IDisposable
 {
+    /// <summary>How many messages are claimed, prepared and filed together; a crash costs each of them one attempt.</summary>
+    private const int FilingGroupSize = 25;
+
     private readonly MailboxOptions _account;
     private readonly CapturePipeline _pipeline;
     private readonly ArchiveStore _store;
@@ -86,20 +94,88 @@ internal sealed partial class MailItemCapture : IDisposable
         MailItem item,
         Func<Stream, CancellationToken, Task> download,
         Func<CaptureResult, ValueTask> report,
-        CancellationToken cancellationToken)
-    {
-        var started = await StartAsync(item, download, cancellationToken).ConfigureAwait(false);
-        return await FinishAsync(started, report, cancellationToken).ConfigureAwait(false);
-    }
+        CancellationToken cancellationToken) =>
+        (await CaptureAllAsync([new MailDownload(item, download)], report, cancellationToken).ConfigureAwait(false))[0];
 
     /// <summary>
-    /// Downloads the message and starts reading and understanding it in the background (a few at a time), so the
-    /// reader can fetch the next one meanwhile. <see cref="FinishAsync"/> must follow, in arrival order.
+    /// Captures messages not yet finished, in the order given (so a reply finds the case its predecessor opened). They
+    /// go in groups: a group is claimed in one transaction, downloaded one after another while earlier ones are already
+    /// read and classified in parallel, and filed in one transaction. A message that was claimed before and never
+    /// finished (the worker crashed or failed on it) goes alone, so the attempts it counts are its own.
     /// </summary>
-    public async Task<StartedMail> StartAsync(MailItem item, Func<Stream, CancellationToken, Task> download, CancellationToken cancellationToken)
+    /// <returns>What becomes of each message's server copy, in the order given.</returns>
+    /// <exception cref="OperationCanceledException">Cancelled; what was not filed stays unfinished in the ledger.</exception>
+    /// <remarks>Network failures of a download propagate (the account reconnects); what was not filed is captured at the next poll.</remarks>
+    public async Task<IReadOnlyList<MailItemFate>> CaptureAllAsync(
+        IReadOnlyList<MailDownload> messages,
+        Func<CaptureResult, ValueTask> report,
+        CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentNullException.ThrowIfNull(download);
+        ArgumentNullException.ThrowIfNull(messages);
+        ArgumentNullException.ThrowIfNull(report);
+        var fates = new List<MailItemFate>(messages.Count);
+        var start = 0;
+        while (start < messages.Count)
+        {
+            var end = start + 1;
+            if (!WasTriedBefore(messages[start].Item))
+            {
+                while (end < messages.Count && end - start < FilingGroupSize && !WasTriedBefore(messages[end].Item))
+                {
+                    end++;
+                }
+            }
+
+            fates.AddRange(await CaptureGroupAsync([.. messages.Skip(start).Take(end - start)], report, cancellationToken).ConfigureAwait(false));
+            start = end;
+        }
+
+        return fates;
+    }
+
+    private async Task<IReadOnlyList<MailItemFate>> CaptureGroupAsync(List<MailDownload> group, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    {
+        var toClaim = group.Where(m => !IsTooLarge(m.Item)).Select(m => m.Item.SourceKey).ToList();
+        var claims = toClaim.Count == 0
+            ? new Dictionary<string, IntakeClaim>()
+            : _store.ClaimAll(toClaim, _account.SourceName).ToDictionary(c => c.SourceKey, StringComparer.Ordinal);
+        var started = new List<StartedMail>(group.Count);
+        try
+        {
+            foreach (var message in group)
+            {
+                started.Add(await StartAsync(message, claims, cancellationToken).ConfigureAwait(false));
+            }
+
+            var prepared = new List<PreparedCapture>(started.Count);
+            foreach (var mail in started)
+            {
+                prepared.Add(await mail.Preparing.ConfigureAwait(false));
+            }
+
+            var filed = await _pipeline.FileGroupAsync(prepared, cancellationToken).ConfigureAwait(false);
+            var fates = new List<MailItemFate>(group.Count);
+            for (var i = 0; i < started.Count; i++)
+            {
+                fates.Add(await FinishAsync(started[i], filed[i], report, cancellationToken).ConfigureAwait(false));
+            }
+
+            return fates;
+        }
+        finally
+        {
+            // Whatever was not filed stays claimed and is captured at the next poll; its spool copy goes.
+            foreach (var mail in started)
+            {
+                await ForgetAsync(mail).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Downloads a message and starts reading and understanding it in the background (a few at a time).</summary>
+    private async Task<StartedMail> StartAsync(MailDownload message, Dictionary<string, IntakeClaim> claims, CancellationToken cancellationToken)
+    {
+        var item = message.Item;
         var pending = new CaptureItem(Path.Combine(_spool, Guid.NewGuid().ToString("N") + ".eml"), item.FileName, _account.SourceName, item.SourceKey)
         {
             QuarantinePath = Path.Combine(_quarantine, QuarantineName(item)),
@@ -113,54 +189,40 @@ internal sealed partial class MailItemCapture : IDisposable
             return StartedMail.Decided(pending, MailItemFate.LeftOnServer, _pipeline.Refuse(pending with { QuarantinePath = null }, refusal));
         }
 
-        await DownloadAsync(pending.Path, download, cancellationToken).ConfigureAwait(false);
-        if (_store.FindClaim(pending.SourceKey) is { State: IntakeState.Claimed } unfinished && unfinished.Attempts >= _account.MaxAttempts)
+        var claim = claims[item.SourceKey];
+        await DownloadAsync(pending.Path, message.Download, cancellationToken).ConfigureAwait(false);
+        if (claim is { State: IntakeState.Claimed } && claim.Attempts > _account.MaxAttempts)
         {
-            // Each start of a capture counts an attempt, crashes included: a message that kills the worker ends here.
+            // Each claim counts an attempt, crashes included, and a message tried before goes alone: one that kills the worker ends here.
             return StartedMail.Decided(pending, MailItemFate.Archived, _pipeline.Refuse(pending, string.Create(CultureInfo.InvariantCulture,
-                $"Capturing this message failed {unfinished.Attempts} times (MaxAttempts {_account.MaxAttempts}); it was set aside so the mailbox can go on. The original is kept here; retry it after the cause is fixed.")));
+                $"Capturing this message failed {claim.Attempts - 1} times (MaxAttempts {_account.MaxAttempts}); it was set aside so the mailbox can go on. The original is kept here; retry it after the cause is fixed.")));
         }
 
-        return new StartedMail(pending, MailItemFate.Archived, PrepareAsync(pending, cancellationToken));
+        // A claim already finished (another reader got there first) is reported as the duplicate it is.
+        return new StartedMail(pending, MailItemFate.Archived, PrepareAsync(pending, alreadyClaimed: claim.State == IntakeState.Claimed, cancellationToken));
     }
 
-    /// <summary>Files a started message (in arrival order), keeps a quarantined one's bytes, reports it, and says what becomes of the server copy.</summary>
-    public async Task<MailItemFate> FinishAsync(StartedMail started, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    /// <summary>Keeps a quarantined message's bytes, reports the result, and says what becomes of the server copy.</summary>
+    private async Task<MailItemFate> FinishAsync(StartedMail started, GroupFiling filed, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(started);
-        ArgumentNullException.ThrowIfNull(report);
         var pending = started.Item;
-        try
+        if (filed.Result is not { } result)
         {
-            CaptureResult result;
-            try
-            {
-                result = await _pipeline.FileAsync(await started.Preparing.ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                LogCaptureFailed(exception, pending.OriginalFileName, _account.SourceName);
-                return MailItemFate.RetryLater;
-            }
-
-            if (result.Outcome == CaptureOutcome.Quarantined && File.Exists(pending.Path))
-            {
-                await QuarantineFiles.MoveAsync(pending.Path, pending.QuarantinePath!, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
-            }
-
-            await report(result).ConfigureAwait(false);
-            return started.FateWhenFiled;
+            LogCaptureFailed(filed.Failure, pending.OriginalFileName, _account.SourceName);
+            return MailItemFate.RetryLater;
         }
-        finally
+
+        if (result.Outcome == CaptureOutcome.Quarantined && File.Exists(pending.Path))
         {
-            File.Delete(pending.Path);
+            await QuarantineFiles.MoveAsync(pending.Path, pending.QuarantinePath!, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
         }
+
+        await report(result).ConfigureAwait(false);
+        return started.FateWhenFiled;
     }
 
-    /// <summary>Lets a started message go unfiled (the reader is stopping): it stays claimed and is captured at the next poll.</summary>
-    public async Task AbandonAsync(StartedMail started)
+    private async Task ForgetAsync(StartedMail started)
     {
-        ArgumentNullException.ThrowIfNull(started);
         try
         {
             await started.Preparing.ConfigureAwait(false);
@@ -176,13 +238,15 @@ internal sealed partial class MailItemCapture : IDisposable
         }
     }
 
-    private async Task<PreparedCapture> PrepareAsync(CaptureItem pending, CancellationToken cancellationToken)
+    private bool WasTriedBefore(MailItem item) => _store.FindClaim(item.SourceKey) is { State: IntakeState.Claimed };
+
+    private async Task<PreparedCapture> PrepareAsync(CaptureItem pending, bool alreadyClaimed, CancellationToken cancellationToken)
     {
         await _preparing.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             // Off the reader's thread: the next message downloads while this one is read and classified.
-            return await Task.Run(() => _pipeline.PrepareAsync(pending, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => _pipeline.PrepareAsync(pending, alreadyClaimed, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -215,10 +279,10 @@ internal sealed partial class MailItemCapture : IDisposable
     private partial void LogAbandoned(Exception exception, string fileName, string source);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing {FileName} from {Source} failed; it stays on the server and is tried again at the next poll")]
-    private partial void LogCaptureFailed(Exception exception, string fileName, string source);
+    private partial void LogCaptureFailed(Exception? exception, string fileName, string source);
 }
 
-/// <summary>A message downloaded and being prepared; filed by <see cref="MailItemCapture.FinishAsync"/>.</summary>
+/// <summary>A message downloaded and being prepared, to be filed with its group.</summary>
 /// <param name="Item">The spooled item.</param>
 /// <param name="FateWhenFiled">What becomes of the server copy once it is filed.</param>
 /// <param name="Preparing">Reading and understanding it, or its outcome when that was decided without reading.</param>
