@@ -1,5 +1,6 @@
 using Archive.Store.Audit;
 using Archive.Store.Cases;
+using Archive.Store.Classification;
 using Archive.Store.Documents;
 using Archive.Store.Files;
 using Archive.Store.Intake;
@@ -31,6 +32,7 @@ public sealed class ArchiveStore : IDisposable
     private readonly IntakeLedger _ledger;
     private readonly StoreTransactions _transactions;
     private readonly CaseCapture _capture;
+    private readonly CaseReclassification _reclassification;
     private bool _disposed;
 
     /// <summary>Opens the archive, creating the root folder and the database when they do not exist.</summary>
@@ -68,6 +70,7 @@ public sealed class ArchiveStore : IDisposable
             _ledger,
             timeProvider,
             logger);
+        _reclassification = new CaseReclassification(_database, _transactions);
         ArchiveStoreLog.StoreOpened(logger, _paths.Root);
     }
 
@@ -337,6 +340,56 @@ public sealed class ArchiveStore : IDisposable
             return record;
         }
     }
+
+    /// <summary>
+    /// Sets a case's category by a person's decision (from the triage queue, or correcting the classifier). The case
+    /// takes the category with confidence 1, a <see cref="CategoryCorrection"/> is kept as a training example, and the
+    /// history records who, when and why. Choosing the category the case already has changes nothing.
+    /// </summary>
+    /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
+    /// <param name="category">The category; not <see cref="CaseCategory.Unclassified"/>.</param>
+    /// <param name="by">Who decided.</param>
+    /// <param name="note">Why, if they said.</param>
+    /// <returns>The updated case.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="category"/> is unclassified or undefined, or <paramref name="by"/> is blank.</exception>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord Reclassify(string registrationNumber, CaseCategory category, string by, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (category == CaseCategory.Unclassified || !Enum.IsDefined(category))
+        {
+            throw new ArgumentException($"A case can be classified as {string.Join(", ", Enum.GetValues<CaseCategory>().Skip(1))}, not {category}.", nameof(category));
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
+                ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
+            return _reclassification.Apply(caseRecord, category, by.Trim(), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), _time.GetUtcNow()).Case;
+        }
+    }
+
+    /// <summary>The triage queue: open cases the classifier did not dare to classify, oldest first.</summary>
+    /// <returns>The unclassified cases that are not closed.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseRecord> ListTriage() => Read(() => _database.Cases
+        .Find(c => c.Category == CaseCategory.Unclassified && c.Status != CaseStatus.Closed)
+        .OrderBy(c => c.ReceivedAt)
+        .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
+        .ToList());
+
+    /// <summary>Every category decision people made, oldest first: extra training examples for the classifier.</summary>
+    /// <returns>The corrections.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CategoryCorrection> ListCorrections() => Read(() => _database.Corrections.FindAll()
+        .OrderBy(c => c.At)
+        .ThenBy(c => c.Id, StringComparer.Ordinal)
+        .ToList());
 
     /// <summary>Finds a case by registration number, ignoring case and surrounding white space.</summary>
     /// <param name="registrationNumber">The registration number.</param>

@@ -12,6 +12,9 @@ public static class CaseEventKinds
     /// <summary>An item whose content the case already holds arrived again and was not archived twice.</summary>
     public const string DuplicateReceived = "duplicate-received";
 
+    /// <summary>A person set the case's category (from triage or as a correction).</summary>
+    public const string Reclassified = "reclassified";
+
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
 }

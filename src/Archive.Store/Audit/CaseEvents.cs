@@ -7,13 +7,16 @@ namespace Archive.Store.Audit;
 internal static class CaseEvents
 {
     /// <summary>An event by the capture pipeline.</summary>
-    public static CaseEvent ByCapture(string caseId, DateTimeOffset at, string kind, string detail) => new()
+    public static CaseEvent ByCapture(string caseId, DateTimeOffset at, string kind, string detail) =>
+        By(CaseEventKinds.CaptureActor, caseId, at, kind, detail);
+
+    public static CaseEvent By(string actor, string caseId, DateTimeOffset at, string kind, string detail) => new()
     {
         // ObjectIds grow within a process, so they order events that share a time stamp.
         Id = ObjectId.NewObjectId().ToString(),
         CaseId = caseId,
         At = at,
-        Actor = CaseEventKinds.CaptureActor,
+        Actor = actor,
         Kind = kind,
         Detail = detail,
     };

@@ -62,6 +62,7 @@ internal sealed class CaseCapture
                 Status = CaseStatus.NotStarted,
                 Category = newCase.Category,
                 CategoryConfidence = newCase.CategoryConfidence,
+                SuggestedCategory = newCase.Category == CaseCategory.Unclassified ? newCase.SuggestedCategory : null,
                 Language = newCase.Language,
                 ContactName = newCase.ContactName,
                 ContactEmail = newCase.ContactEmail,

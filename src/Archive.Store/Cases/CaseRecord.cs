@@ -24,6 +24,9 @@ public sealed class CaseRecord
     /// <summary>The classifier's confidence in <see cref="Category"/>.</summary>
     public double CategoryConfidence { get; set; }
 
+    /// <summary>When the classifier abstained (<see cref="Category"/> is <see cref="CaseCategory.Unclassified"/>), the category it would have guessed.</summary>
+    public CaseCategory? SuggestedCategory { get; set; }
+
     /// <summary>The language of the opening letter, if known.</summary>
     public string? Language { get; set; }
 

@@ -17,4 +17,8 @@ public sealed record NewCase(
     string? ContactEmail,
     string? Subject,
     string Source,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>When the classifier abstained, the category it would have guessed; shown in the triage queue.</summary>
+    public CaseCategory? SuggestedCategory { get; init; }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Archive.Store.Cases;
+using Archive.Store.Classification;
 using Archive.Store.Documents;
 using Archive.Store.Intake;
 using Archive.Store.Quarantine;
@@ -50,6 +51,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Quarantine = _database.GetCollection<QuarantineRecord>("quarantine");
         Counters = _database.GetCollection<RegistrationCounter>("registration_counters");
         Watermarks = _database.GetCollection<SourceWatermark>("source_watermarks");
+        Corrections = _database.GetCollection<CategoryCorrection>("category_corrections");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -57,6 +59,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Documents.EnsureIndex(x => x.Sha256);
         Documents.EnsureIndex(x => x.MessageId);
         Events.EnsureIndex(x => x.CaseId);
+        Corrections.EnsureIndex(x => x.CaseId);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -74,6 +77,9 @@ internal sealed class ArchiveDatabase : IDisposable
 
     /// <summary>How far ordered sources (IMAP folders) have read; the stream key is the document id.</summary>
     public ILiteCollection<SourceWatermark> Watermarks { get; }
+
+    /// <summary>People's category decisions, the classifier's extra training examples.</summary>
+    public ILiteCollection<CategoryCorrection> Corrections { get; }
 
     /// <summary>Starts a transaction on the calling thread.</summary>
     /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>

@@ -9,7 +9,7 @@ using Spectre.Console;
 
 namespace Capture.Worker.Cli;
 
-/// <summary><c>capture case show REG</c>: one case with its documents and history.</summary>
+/// <summary><c>capture case show REG</c>: one case with its documents and history; <c>capture case classify REG CATEGORY</c>: a person's category decision.</summary>
 internal static class CaseCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
@@ -23,7 +23,7 @@ internal static class CaseCommand
             parseResult.GetValue(json),
             console,
             cancellationToken));
-        return new Command("case", "Work with cases.") { show };
+        return new Command("case", "Work with cases.") { show, CaseClassifyCommand.Create(global, console) };
     }
 
     private static string OcrText(CaseDocumentView document)
@@ -62,7 +62,8 @@ internal static class CaseCommand
         rich.Write(new Rule(Markup.Escape($"{view.RegistrationNumber} — {view.Category} ({view.Status})")).LeftJustified());
         var details = new Grid().AddColumn().AddColumn();
         details.AddRow("Contact", Markup.Escape($"{view.Contact.Name ?? "-"} <{view.Contact.Email ?? "-"}>"));
-        details.AddRow("Category", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{view.Category} (confidence {view.Confidence:0.00})")));
+        details.AddRow("Category", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{view.Category} (confidence {view.Confidence:0.00})")
+            + (view.SuggestedCategory is { } guess ? $", the classifier's guess: {guess}; decide with capture case classify" : "")));
         details.AddRow("Language", Markup.Escape(view.Language ?? "-"));
         details.AddRow("Opened", Markup.Escape(view.OpenedAt.ToString("u", CultureInfo.InvariantCulture)));
         details.AddRow("Archive", Markup.Escape(view.ArchivePath));

@@ -180,13 +180,22 @@ public sealed partial class CapturePipeline
                     analysis.Metadata.Contact.Email,
                     document.Mail?.Subject,
                     item.SourceName,
-                    receivedAt),
+                    receivedAt)
+                {
+                    SuggestedCategory = SuggestedCategory(analysis.Category),
+                },
                 documents.Records,
                 item.SourceKey)
             : _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey);
         var outcome = followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined;
         return new Filing(Filed(item, outcome, commit, document, analysis, documents.Problems), commit, documents.Texts);
     }
+
+    /// <summary>When the classifier abstained, its best guess still helps the person who triages the case.</summary>
+    private static CaseCategory? SuggestedCategory(CategoryPrediction prediction) =>
+        prediction.Category == DocumentCategory.Unclassified && prediction.Scores.Count > 0
+            ? ArchiveVocabulary.ToCaseCategory(prediction.Scores.MaxBy(s => s.Value).Key)
+            : null;
 
     /// <summary>After the store committed a filing: index it and say so.</summary>
     private CaptureResult Complete(Filing filing)

@@ -57,6 +57,29 @@ public sealed partial class CaseIndexer
         }
     }
 
+    /// <summary>
+    /// Indexes a case's documents again after a person changed the case (its category, say) and commits at once, so
+    /// searches see the change immediately.
+    /// </summary>
+    /// <param name="caseRecord">The case as stored now.</param>
+    /// <returns>How many documents were indexed.</returns>
+    public int Reindex(CaseRecord caseRecord)
+    {
+        ArgumentNullException.ThrowIfNull(caseRecord);
+        var documents = _store.GetDocuments(caseRecord.Id);
+        foreach (var document in documents)
+        {
+            _index.Upsert(Project(caseRecord, document, ReadText(document)));
+        }
+
+        lock (_gate)
+        {
+            CommitLocked();
+        }
+
+        return documents.Count;
+    }
+
     /// <summary>Commits what is waiting, making it durable and searchable. Cheap when nothing is.</summary>
     public void Flush()
     {

@@ -57,6 +57,8 @@ internal sealed class MailBenchmark(int messages, TextWriter output)
         var capturing = run.LastLine - run.FirstLine;
         var rate = run.Lines > 1 ? (run.Lines - 1) / capturing.TotalSeconds : 0;
         var overall = run.Lines / run.Elapsed.TotalSeconds;
+        var cpuPerMessage = run.Lines > 0 ? run.CpuTime.TotalMilliseconds / run.Lines : 0;
+        var cpuBound = cpuPerMessage > 0 ? Environment.ProcessorCount * 1000 / cpuPerMessage : 0;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
 
             capture fetch imap://… --disposition seen   ({Environment.ProcessorCount} cores, load {LoadAverage()})
@@ -64,6 +66,7 @@ internal sealed class MailBenchmark(int messages, TextWriter output)
               whole process           {run.Elapsed.TotalSeconds:0.0} s including start-up = {overall:0.0} messages/s
               first to last message   {capturing.TotalSeconds:0.0} s = {rate:0.0} messages/s
               peak memory (VmHWM)     {run.PeakMegabytes:N0} MB
+              CPU time of capture     {run.CpuTime.TotalSeconds:0.0} s = {cpuPerMessage:0.0} ms per message, incl. start-up (all {Environment.ProcessorCount} cores busy with it alone: ~{cpuBound:0} messages/s)
               exit code               {run.ExitCode}
             """));
         var goals = new (string Goal, bool Met)[]
@@ -112,7 +115,7 @@ internal sealed class MailBenchmark(int messages, TextWriter output)
             var clock = Stopwatch.StartNew();
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             using var sampling = new CancellationTokenSource();
-            var peak = PeakMemory.SampleAsync(process.Id, sampling.Token);
+            var usage = ChildProcessUsage.SampleAsync(process.Id, sampling.Token);
             var lines = 0;
             TimeSpan first = default, last = default;
             var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -130,9 +133,10 @@ internal sealed class MailBenchmark(int messages, TextWriter output)
 
             await process.WaitForExitAsync(cancellationToken);
             await sampling.CancelAsync();
-            return new Result(process.ExitCode, lines, clock.Elapsed, first, last, await peak, string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")), await error);
+            var used = await usage;
+            return new Result(process.ExitCode, lines, clock.Elapsed, first, last, used.PeakMegabytes, used.CpuTime, string.Join(", ", outcomes.Select(o => $"{o.Value} {o.Key}")), await error);
         }
 
-        public sealed record Result(int ExitCode, int Lines, TimeSpan Elapsed, TimeSpan FirstLine, TimeSpan LastLine, long PeakMegabytes, string Outcomes, string Error);
+        public sealed record Result(int ExitCode, int Lines, TimeSpan Elapsed, TimeSpan FirstLine, TimeSpan LastLine, long PeakMegabytes, TimeSpan CpuTime, string Outcomes, string Error);
     }
 }

@@ -109,6 +109,47 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Triage_ListsAnAbstainedCase_AndClassifyDecidesItSearchablyWithHistory()
+    {
+        // A threshold no prediction reaches: the classifier abstains and the case waits for a person.
+        var (imported, _, importError) = await RunAsync(["import", "--json", await WriteLetterAsync("letter.txt")], ("Classifier:MinimumConfidence", "0.9999"));
+        Assert.True(imported == 0, importError);
+        var registration = $"C-{DateTime.UtcNow.Year}-000001";
+
+        var (_, queued, _) = await RunAsync("triage", "--json");
+        using (var entry = JsonDocument.Parse(Assert.Single(Lines(queued))))
+        {
+            Assert.Equal(registration, entry.RootElement.GetProperty("registrationNumber").GetString());
+            Assert.Equal("complaint", entry.RootElement.GetProperty("suggestedCategory").GetString());
+        }
+
+        var (exit, output, error) = await RunAsync("case", "classify", registration, "complaint", "--by", "anna.nowak", "--note", "Asks for a replacement");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"{registration} is now complaint", output, StringComparison.Ordinal);
+        Assert.Empty(Lines((await RunAsync("triage", "--json")).Output));
+        Assert.Single(Lines((await RunAsync("search", "--json", "category:complaint")).Output));
+        using var shown = JsonDocument.Parse((await RunAsync("case", "show", "--json", registration)).Output);
+        var last = shown.RootElement.GetProperty("history").EnumerateArray().Last();
+        Assert.Equal(("reclassified", "anna.nowak"), (last.GetProperty("kind").GetString(), last.GetProperty("actor").GetString()));
+        Assert.Equal(1.0, shown.RootElement.GetProperty("confidence").GetDouble());
+    }
+
+    [Fact]
+    public async Task CaseClassify_RejectsAnUnknownCategoryAndAnUnknownCase()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+
+        var (badCategory, _, categoryError) = await RunAsync("case", "classify", $"C-{DateTime.UtcNow.Year}-000001", "unclassified");
+        var (unknownCase, _, caseError) = await RunAsync("case", "classify", "C-2026-999999", "thanks");
+
+        Assert.NotEqual(0, badCategory);
+        Assert.Contains("complaint", categoryError, StringComparison.Ordinal);
+        Assert.Equal(1, unknownCase);
+        Assert.Contains("no case C-2026-999999", caseError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_WhileAnotherCaptureOwnsTheIndex_ExplainsInsteadOfCrashing()
     {
         using var service = new TestArchive();
