@@ -1,6 +1,7 @@
 using Archive.Store.Audit;
 using Archive.Store.Cases;
 using Archive.Store.Classification;
+using Archive.Store.Contacts;
 using Archive.Store.Documents;
 using Archive.Store.Files;
 using Archive.Store.Intake;
@@ -33,6 +34,7 @@ public sealed class ArchiveStore : IDisposable
     private readonly StoreTransactions _transactions;
     private readonly CaseCapture _capture;
     private readonly CaseReclassification _reclassification;
+    private readonly ContactDirectory _contacts;
     private bool _disposed;
 
     /// <summary>Opens the archive, creating the root folder and the database when they do not exist.</summary>
@@ -60,6 +62,7 @@ public sealed class ArchiveStore : IDisposable
         _database = OpenDatabase(_paths.Root);
         _ledger = new IntakeLedger(_database);
         _transactions = new StoreTransactions(_database, logger);
+        _contacts = new ContactDirectory(_database);
         RegistrationNumbers = RegistrationNumberFormat.Parse(options.RegistrationNumberFormat);
         _capture = new CaseCapture(
             _database,
@@ -68,6 +71,7 @@ public sealed class ArchiveStore : IDisposable
             TaxonomyTemplate.Create(options.TaxonomyTemplate, options.ResolveCategoryFolders()),
             new DocumentFiler(_paths),
             _ledger,
+            _contacts,
             timeProvider,
             logger);
         _reclassification = new CaseReclassification(_database, _transactions);
@@ -400,6 +404,30 @@ public sealed class ArchiveStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(registrationNumber);
         return Read(() => _database.FindCaseByRegistrationNumber(registrationNumber.Trim()));
+    }
+
+    /// <summary>Finds the customer known by this e-mail address (ignoring case and surrounding white space).</summary>
+    /// <param name="email">The address.</param>
+    /// <returns>The contact, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="email"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public ContactRecord? FindContact(string email)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return Read(() => _contacts.Find(email));
+    }
+
+    /// <summary>A contact's cases, oldest first, and the history of its details.</summary>
+    /// <param name="contactId">The contact's identifier.</param>
+    /// <returns>The cases and the changes (both empty for an unknown contact).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="contactId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public (IReadOnlyList<CaseRecord> Cases, IReadOnlyList<ContactChange> Changes) GetContactHistory(string contactId)
+    {
+        ArgumentNullException.ThrowIfNull(contactId);
+        return Read<(IReadOnlyList<CaseRecord>, IReadOnlyList<ContactChange>)>(() => (
+            _database.Cases.Find(c => c.ContactId == contactId).OrderBy(c => c.OpenedAt).ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal).ToList(),
+            _database.ContactChanges.Find(c => c.ContactId == contactId).OrderBy(c => c.At).ThenBy(c => c.Id, StringComparer.Ordinal).ToList()));
     }
 
     /// <summary>Finds a case by its database identifier.</summary>

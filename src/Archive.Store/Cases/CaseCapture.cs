@@ -1,4 +1,5 @@
 using Archive.Store.Audit;
+using Archive.Store.Contacts;
 using Archive.Store.Documents;
 using Archive.Store.Files;
 using Archive.Store.Intake;
@@ -23,6 +24,7 @@ internal sealed class CaseCapture
     private readonly TaxonomyTemplate _taxonomy;
     private readonly DocumentFiler _filer;
     private readonly IntakeLedger _ledger;
+    private readonly ContactDirectory _contacts;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -33,6 +35,7 @@ internal sealed class CaseCapture
         TaxonomyTemplate taxonomy,
         DocumentFiler filer,
         IntakeLedger ledger,
+        ContactDirectory contacts,
         TimeProvider time,
         ILogger logger)
     {
@@ -42,6 +45,7 @@ internal sealed class CaseCapture
         _taxonomy = taxonomy;
         _filer = filer;
         _ledger = ledger;
+        _contacts = contacts;
         _time = time;
         _logger = logger;
     }
@@ -74,6 +78,7 @@ internal sealed class CaseCapture
                 ArchivePath = _taxonomy.Build(newCase.Category, localNow, number.Number),
             };
 
+            caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
             var records = _filer.WriteAll(files, caseRecord, documents, firstOrdinal: 1, now);
             _database.Cases.Insert(caseRecord);
             _database.Documents.InsertBulk(records);

@@ -30,6 +30,9 @@ public sealed class CaseRecord
     /// <summary>The language of the opening letter, if known.</summary>
     public string? Language { get; set; }
 
+    /// <summary>The customer's contact record (see <see cref="Contacts.ContactRecord"/>), when the capture gave an e-mail address.</summary>
+    public string? ContactId { get; set; }
+
     /// <summary>The customer's name, if known.</summary>
     public string? ContactName { get; set; }
 

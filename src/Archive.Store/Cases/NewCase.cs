@@ -21,4 +21,13 @@ public sealed record NewCase(
 {
     /// <summary>When the classifier abstained, the category it would have guessed; shown in the triage queue.</summary>
     public CaseCategory? SuggestedCategory { get; init; }
+
+    /// <summary>The customer's phone number, if extracted.</summary>
+    public string? ContactPhone { get; init; }
+
+    /// <summary>The customer's postal address, if extracted.</summary>
+    public string? ContactAddress { get; init; }
+
+    /// <summary>The customer's postcode, if extracted.</summary>
+    public string? ContactPostcode { get; init; }
 }

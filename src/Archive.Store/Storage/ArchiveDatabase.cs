@@ -1,6 +1,7 @@
 using System.Globalization;
 using Archive.Store.Cases;
 using Archive.Store.Classification;
+using Archive.Store.Contacts;
 using Archive.Store.Documents;
 using Archive.Store.Intake;
 using Archive.Store.Quarantine;
@@ -52,6 +53,8 @@ internal sealed class ArchiveDatabase : IDisposable
         Counters = _database.GetCollection<RegistrationCounter>("registration_counters");
         Watermarks = _database.GetCollection<SourceWatermark>("source_watermarks");
         Corrections = _database.GetCollection<CategoryCorrection>("category_corrections");
+        Contacts = _database.GetCollection<ContactRecord>("contacts");
+        ContactChanges = _database.GetCollection<ContactChange>("contact_changes");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -60,6 +63,9 @@ internal sealed class ArchiveDatabase : IDisposable
         Documents.EnsureIndex(x => x.MessageId);
         Events.EnsureIndex(x => x.CaseId);
         Corrections.EnsureIndex(x => x.CaseId);
+        Contacts.EnsureIndex(x => x.Email, unique: true);
+        ContactChanges.EnsureIndex(x => x.ContactId);
+        Cases.EnsureIndex(x => x.ContactId);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -80,6 +86,12 @@ internal sealed class ArchiveDatabase : IDisposable
 
     /// <summary>People's category decisions, the classifier's extra training examples.</summary>
     public ILiteCollection<CategoryCorrection> Corrections { get; }
+
+    /// <summary>Customers, one per e-mail address.</summary>
+    public ILiteCollection<ContactRecord> Contacts { get; }
+
+    /// <summary>The history of each contact's details.</summary>
+    public ILiteCollection<ContactChange> ContactChanges { get; }
 
     /// <summary>Starts a transaction on the calling thread.</summary>
     /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>

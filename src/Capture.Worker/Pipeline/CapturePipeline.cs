@@ -183,6 +183,7 @@ public sealed partial class CapturePipeline
                     receivedAt)
                 {
                     SuggestedCategory = SuggestedCategory(analysis.Category),
+                    ContactPhone = analysis.Metadata.Contact.Phone,
                 },
                 documents.Records,
                 item.SourceKey)

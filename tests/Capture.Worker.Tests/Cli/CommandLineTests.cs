@@ -150,6 +150,29 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task ContactJson_TwoLettersFromOneAddress_ShowOneCustomerWithBothCases()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+        var second = _directory.Combine("second.txt");
+        await File.WriteAllTextAsync(
+            second,
+            "Imię i nazwisko: Jan Kowalski\nE-mail: jan.kowalski@example.pl\nTelefon: +48 601 234 567\n\n" +
+            "Dzień dobry, dziękuję bardzo za szybką wymianę czajnika. Obsługa była wspaniała.\n\nPozdrawiam\nJan Kowalski",
+            TestContext.Current.CancellationToken);
+        await RunAsync("import", second);
+
+        var (exit, output, error) = await RunAsync("contact", "--json", "JAN.KOWALSKI@example.pl");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("jan.kowalski@example.pl", root.GetProperty("email").GetString());
+        Assert.Equal("Jan Kowalski", root.GetProperty("name").GetString());
+        Assert.Equal(2, root.GetProperty("cases").GetArrayLength());
+        Assert.Equal(1, (await RunAsync("contact", "nobody@example.pl")).Exit);
+    }
+
+    [Fact]
     public async Task Search_WhileAnotherCaptureOwnsTheIndex_ExplainsInsteadOfCrashing()
     {
         using var service = new TestArchive();

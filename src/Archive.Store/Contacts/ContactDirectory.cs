@@ -1,0 +1,67 @@
+using Archive.Store.Cases;
+using Archive.Store.Storage;
+using LiteDB;
+
+namespace Archive.Store.Contacts;
+
+/// <summary>
+/// Links a new case to its customer by e-mail address, creating the contact the first time and recording each detail
+/// that changes afterwards. Runs inside the capture's transaction; the caller holds the store's lock.
+/// </summary>
+internal sealed class ContactDirectory(ArchiveDatabase database)
+{
+    /// <summary>The contact the case belongs to, or null when the capture gave no e-mail address to recognise it by.</summary>
+    public ContactRecord? Link(NewCase newCase, string registrationNumber, DateTimeOffset now)
+    {
+        if (Normalize(newCase.ContactEmail) is not { } email)
+        {
+            return null;
+        }
+
+        var contact = Find(email);
+        var changes = new List<ContactChange>();
+        if (contact is null)
+        {
+            contact = new ContactRecord { Id = ObjectId.NewObjectId().ToString(), Email = email, FirstSeenAt = now };
+        }
+
+        contact.LastSeenAt = now;
+        contact.Name = Update(contact, "name", contact.Name, newCase.ContactName, registrationNumber, now, changes);
+        contact.Phone = Update(contact, "phone", contact.Phone, newCase.ContactPhone, registrationNumber, now, changes);
+        contact.Address = Update(contact, "address", contact.Address, newCase.ContactAddress, registrationNumber, now, changes);
+        contact.Postcode = Update(contact, "postcode", contact.Postcode, newCase.ContactPostcode, registrationNumber, now, changes);
+        database.Contacts.Upsert(contact);
+        if (changes.Count > 0)
+        {
+            database.ContactChanges.InsertBulk(changes);
+        }
+
+        return contact;
+    }
+
+    public ContactRecord? Find(string email) => Normalize(email) is { } key ? database.Contacts.FindOne(c => c.Email == key) : null;
+
+    public static string? Normalize(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    /// <summary>A capture that says nothing about a detail keeps what is known; one that says something new changes it, with history.</summary>
+    private static string? Update(ContactRecord contact, string field, string? current, string? given, string registrationNumber, DateTimeOffset now, List<ContactChange> changes)
+    {
+        var value = string.IsNullOrWhiteSpace(given) ? null : given.Trim();
+        if (value is null || string.Equals(value, current, StringComparison.Ordinal))
+        {
+            return current;
+        }
+
+        changes.Add(new ContactChange
+        {
+            Id = ObjectId.NewObjectId().ToString(),
+            ContactId = contact.Id,
+            Field = field,
+            OldValue = current,
+            NewValue = value,
+            RegistrationNumber = registrationNumber,
+            At = now,
+        });
+        return value;
+    }
+}
