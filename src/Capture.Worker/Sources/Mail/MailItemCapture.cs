@@ -100,8 +100,9 @@ internal sealed partial class MailItemCapture : IDisposable
     /// <summary>
     /// Captures messages not yet finished, in the order given (so a reply finds the case its predecessor opened). They
     /// go in groups: a group is claimed in one transaction, downloaded one after another while earlier ones are already
-    /// read and classified in parallel, and filed in one transaction. A message that was claimed before and never
-    /// finished (the worker crashed or failed on it) goes alone, so the attempts it counts are its own.
+    /// read and classified in parallel, and filed in one transaction, while the next group downloads. A message that
+    /// was claimed before and never finished (the worker crashed or failed on it) goes alone, so the attempts it counts
+    /// are its own.
     /// </summary>
     /// <returns>What becomes of each message's server copy, in the order given.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; what was not filed stays unfinished in the ledger.</exception>
@@ -114,6 +115,43 @@ internal sealed partial class MailItemCapture : IDisposable
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(report);
         var fates = new List<MailItemFate>(messages.Count);
+        Task<IReadOnlyList<MailItemFate>>? filing = null;
+        try
+        {
+            foreach (var group in Groups(messages))
+            {
+                var started = await StartGroupAsync(group, cancellationToken).ConfigureAwait(false);
+                if (filing is not null)
+                {
+                    fates.AddRange(await filing.ConfigureAwait(false));
+                }
+
+                filing = FileGroupAsync(started, report, cancellationToken);
+            }
+
+            if (filing is not null)
+            {
+                fates.AddRange(await filing.ConfigureAwait(false));
+            }
+
+            return fates;
+        }
+        catch (Exception) when (filing is { IsCompleted: false })
+        {
+            // The group being filed finishes (or fails on its own) before the failure is passed on, so no work outlives the poll.
+            await ((Task)filing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (filing.Exception?.InnerException is { } alsoFailed and not OperationCanceledException)
+            {
+                LogCaptureFailed(alsoFailed, "a group of messages", _account.SourceName);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Consecutive messages never tried before, up to <see cref="FilingGroupSize"/>; a message tried before alone.</summary>
+    private IEnumerable<List<MailDownload>> Groups(IReadOnlyList<MailDownload> messages)
+    {
         var start = 0;
         while (start < messages.Count)
         {
@@ -126,14 +164,13 @@ internal sealed partial class MailItemCapture : IDisposable
                 }
             }
 
-            fates.AddRange(await CaptureGroupAsync([.. messages.Skip(start).Take(end - start)], report, cancellationToken).ConfigureAwait(false));
+            yield return [.. messages.Skip(start).Take(end - start)];
             start = end;
         }
-
-        return fates;
     }
 
-    private async Task<IReadOnlyList<MailItemFate>> CaptureGroupAsync(List<MailDownload> group, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    /// <summary>Claims a group in one transaction, downloads its messages and starts preparing each.</summary>
+    private async Task<List<StartedMail>> StartGroupAsync(List<MailDownload> group, CancellationToken cancellationToken)
     {
         var toClaim = group.Where(m => !IsTooLarge(m.Item)).Select(m => m.Item.SourceKey).ToList();
         var claims = toClaim.Count == 0
@@ -147,17 +184,45 @@ internal sealed partial class MailItemCapture : IDisposable
                 started.Add(await StartAsync(message, claims, cancellationToken).ConfigureAwait(false));
             }
 
-            var prepared = new List<PreparedCapture>(started.Count);
-            foreach (var mail in started)
-            {
-                prepared.Add(await mail.Preparing.ConfigureAwait(false));
-            }
+            return started;
+        }
+        catch
+        {
+            await ForgetAllAsync(started).ConfigureAwait(false);
+            throw;
+        }
+    }
 
-            var filed = await _pipeline.FileGroupAsync(prepared, cancellationToken).ConfigureAwait(false);
-            var fates = new List<MailItemFate>(group.Count);
+    /// <summary>Files a started group in one transaction, in order, and reports each message.</summary>
+    private async Task<IReadOnlyList<MailItemFate>> FileGroupAsync(List<StartedMail> started, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var outcomes = new GroupFiling[started.Count];
+            var prepared = new List<(int Index, PreparedCapture Capture)>(started.Count);
             for (var i = 0; i < started.Count; i++)
             {
-                fates.Add(await FinishAsync(started[i], filed[i], report, cancellationToken).ConfigureAwait(false));
+                try
+                {
+                    prepared.Add((i, await started[i].Preparing.ConfigureAwait(false)));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Its own failure: the others are filed, it is tried again at the next poll.
+                    outcomes[i] = new GroupFiling(null, exception);
+                }
+            }
+
+            var filed = await _pipeline.FileGroupAsync([.. prepared.Select(p => p.Capture)], cancellationToken).ConfigureAwait(false);
+            for (var j = 0; j < prepared.Count; j++)
+            {
+                outcomes[prepared[j].Index] = filed[j];
+            }
+
+            var fates = new List<MailItemFate>(started.Count);
+            for (var i = 0; i < started.Count; i++)
+            {
+                fates.Add(await FinishAsync(started[i], outcomes[i], report, cancellationToken).ConfigureAwait(false));
             }
 
             return fates;
@@ -165,10 +230,7 @@ internal sealed partial class MailItemCapture : IDisposable
         finally
         {
             // Whatever was not filed stays claimed and is captured at the next poll; its spool copy goes.
-            foreach (var mail in started)
-            {
-                await ForgetAsync(mail).ConfigureAwait(false);
-            }
+            await ForgetAllAsync(started).ConfigureAwait(false);
         }
     }
 
@@ -219,6 +281,14 @@ internal sealed partial class MailItemCapture : IDisposable
 
         await report(result).ConfigureAwait(false);
         return started.FateWhenFiled;
+    }
+
+    private async Task ForgetAllAsync(List<StartedMail> started)
+    {
+        foreach (var mail in started)
+        {
+            await ForgetAsync(mail).ConfigureAwait(false);
+        }
     }
 
     private async Task ForgetAsync(StartedMail started)
