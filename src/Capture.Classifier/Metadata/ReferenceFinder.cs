@@ -20,8 +20,15 @@ internal sealed class ReferenceFinder
         Policy,
     }
 
-    // Where "számú" (or OCR's "szamu") may stand, found in one vectorised pass before the pattern looks closer.
-    private static readonly SearchValues<string> NumberedWord = SearchValues.Create(["szám", "szam"], StringComparison.OrdinalIgnoreCase);
+    // Where "számú" (by its "ú") or OCR's "szamu" may stand, found in vectorised passes before the pattern looks closer.
+    private static readonly SearchValues<string> NumberedWord = SearchValues.Create(["szamu"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<char> LongU = SearchValues.Create("úÚ");
+
+    // An ASCII piece of every label of MetadataPatterns.LabelledReference ("zam" of "zamówienia", "ml" of "számla",
+    // "tv" of "kötvény", "ri sz" of "gyári szám"): the labelled pattern runs only near them.
+    private static readonly SearchValues<string> LabelStems = SearchValues.Create(
+        ["order", "zam", "faktur", "nvoice", "ml", "rendel", "serial", "seryjn", "s/", "s /", "sn", "polic", "polis", "tv", "sorozat", "ri sz"],
+        StringComparison.OrdinalIgnoreCase);
 
     private readonly (Regex Pattern, Kind Kind)[] ownFormats;
 
@@ -43,7 +50,8 @@ internal sealed class ReferenceFinder
     {
         var text = layout.Text;
         var found = new List<(int Index, Kind Kind, string Value)>();
-        foreach (Match match in MetadataPatterns.LabelledReference().Matches(text))
+        var labelled = TextWindows.Around(text, TextWindows.Occurrences(text, LabelStems), 16, 64);
+        foreach (var match in TextWindows.Matches(MetadataPatterns.LabelledReference(), text, labelled))
         {
             var kind = match.Groups["order"].Success ? Kind.Order
                 : match.Groups["invoice"].Success ? Kind.Invoice
@@ -52,7 +60,10 @@ internal sealed class ReferenceFinder
             Add(found, match.Groups["value"], kind);
         }
 
-        var numbered = TextWindows.Around(text, TextWindows.Occurrences(text, NumberedWord), 48, 24);
+        var numberedAnchors = TextWindows.Occurrences(text, NumberedWord)
+            .Concat(TextWindows.Occurrences(text, LongU).Where(u => u.Index >= 4 && text.AsSpan(u.Index - 4, 4).Equals("szám", StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(a => a.Index);
+        var numbered = TextWindows.Around(text, numberedAnchors, 48, 24);
         foreach (var match in TextWindows.Matches(MetadataPatterns.HungarianNumberedNoun(), text, numbered))
         {
             var label = Language.TextFolding.FoldDiacritics(match.Groups["label"].Value);
