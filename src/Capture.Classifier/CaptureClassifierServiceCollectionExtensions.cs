@@ -16,7 +16,8 @@ public static class CaptureClassifierServiceCollectionExtensions
     /// Adds text extraction (see <see cref="ExtractionServiceCollectionExtensions.AddDocumentTextExtraction"/>) and the
     /// <see cref="ItemAnalyzer"/> with its parts as singletons. The host binds <see cref="ClassifierOptions"/>, whose
     /// <see cref="ClassifierOptions.TrainingDataPath"/> and <see cref="ClassifierOptions.ModelPath"/> must be set: the
-    /// category model is loaded from the model path, or trained from the examples on first use and cached there.
+    /// category model is loaded from the model path, or trained from the examples on first use and cached there. The host
+    /// may bind <see cref="MetadataOptions"/> (section <c>Metadata</c>) for the company's own reference formats and mail domains.
     /// </summary>
     /// <exception cref="ArgumentNullException"><paramref name="services"/> is null.</exception>
     public static IServiceCollection AddCaptureClassifier(this IServiceCollection services)
@@ -24,7 +25,7 @@ public static class CaptureClassifierServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddDocumentTextExtraction();
         services.AddSingleton<LanguageDetector>();
-        services.AddSingleton<MetadataExtractor>();
+        services.AddSingleton(provider => new MetadataExtractor(provider.GetService<IOptions<MetadataOptions>>()?.Value ?? new MetadataOptions()));
         services.AddSingleton(provider => new CategoryModelProvider(
             provider.GetRequiredService<IOptions<ClassifierOptions>>().Value,
             provider.GetRequiredService<ILogger<CategoryModelProvider>>()));

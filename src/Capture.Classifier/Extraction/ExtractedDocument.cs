@@ -56,7 +56,11 @@ public sealed record MailEnvelope(
     string? InReplyTo,
     IReadOnlyList<string> References,
     DateTimeOffset? Date,
-    MailKind Kind);
+    MailKind Kind)
+{
+    /// <summary>The Reply-To address, when the message names one: where the writer wants the answer.</summary>
+    public string? ReplyToAddress { get; init; }
+}
 
 /// <summary>What sort of message an e-mail is: only <see cref="Personal"/> messages come from a customer.</summary>
 public enum MailKind

@@ -7,7 +7,9 @@ namespace Capture.Classifier.Metadata;
 /// <summary>
 /// Finds calendar dates written in the ways Polish, Hungarian and English customers write them.
 /// Numeric dates are read day-first (12/11/2026 is 12 November), except in English text whose
-/// order can only be month-first (11/25/2026), which is then read as such.
+/// order can only be month-first (11/25/2026), which is then read as such. Month names may be inflected or shortened
+/// (<c>3 listopada 2026</c>, <c>2026. nov. 3-án</c>, <c>3rd of Nov 2026</c>), and Polish letters write months in Roman
+/// numerals (<c>3 XI 2026</c>, <c>3.XI.2026</c>).
 /// </summary>
 internal static class DateFinder
 {
@@ -20,23 +22,29 @@ internal static class DateFinder
     private static readonly string[] EnglishMonths =
         ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-    public static IReadOnlyList<DateOnly> Find(string text, string language) => [.. Matches(text, language).Select(a => a.Date).Distinct()];
+    private static readonly string[] RomanMonths = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"];
 
-    /// <summary>Where the dates are in <paramref name="text"/>, so other finders do not mistake them for numbers.</summary>
-    public static IReadOnlyList<(int Index, int Length)> Spans(string text) => [.. Matches(text, "pl").Select(a => (a.Index, a.Length))];
-
-    private static List<(int Index, int Length, DateOnly Date)> Matches(string text, string language)
+    /// <summary>Every date written in <paramref name="text"/>, where it stands, in order; overlapping readings resolved to the longest.</summary>
+    public static IReadOnlyList<DateMatch> Find(string text, string language)
     {
-        var found = new List<(int Index, int Length, DateOnly Date)>();
-        Collect(found, MetadataPatterns.IsoDate(), text, m => Create(m, "y", Number(m, "m"), "d"));
-        Collect(found, MetadataPatterns.HungarianNumericDate(), text, m => Create(m, "y", Number(m, "m"), "d"));
-        Collect(found, MetadataPatterns.NumericDate(), text, m => FromNumeric(m, language));
-        Collect(found, MetadataPatterns.PolishDate(), text, m => Create(m, "y", MonthIndex(PolishMonths, m), "d"));
-        Collect(found, MetadataPatterns.HungarianDate(), text, m => Create(m, "y", MonthIndex(HungarianMonths, m), "d"));
-        Collect(found, MetadataPatterns.EnglishMonthFirstDate(), text, m => Create(m, "y", MonthIndex(EnglishMonths, m), "d"));
-        Collect(found, MetadataPatterns.EnglishDayFirstDate(), text, m => Create(m, "y", MonthIndex(EnglishMonths, m), "d"));
+        var found = new List<DateMatch>();
+        // "2026. november 3." puts the year first, "November 3, 2026" last: the window reaches both ways.
+        var windows = TextWindows.Around(text, TextWindows.Years(text), 30, 30);
+        if (windows.Count == 0)
+        {
+            return [];
+        }
 
-        var accepted = new List<(int Index, int Length, DateOnly Date)>();
+        Collect(found, windows, MetadataPatterns.IsoDate(), text, m => Create(m, "y", Number(m, "m"), "d"));
+        Collect(found, windows, MetadataPatterns.HungarianNumericDate(), text, m => Create(m, "y", Number(m, "m"), "d"));
+        Collect(found, windows, MetadataPatterns.NumericDate(), text, m => FromNumeric(m, language));
+        Collect(found, windows, MetadataPatterns.PolishDate(), text, m => Create(m, "y", MonthIndex(PolishMonths, m), "d"));
+        Collect(found, windows, MetadataPatterns.HungarianDate(), text, m => Create(m, "y", MonthIndex(HungarianMonths, m), "d"));
+        Collect(found, windows, MetadataPatterns.EnglishMonthFirstDate(), text, m => Create(m, "y", MonthIndex(EnglishMonths, m), "d"));
+        Collect(found, windows, MetadataPatterns.EnglishDayFirstDate(), text, m => Create(m, "y", MonthIndex(EnglishMonths, m), "d"));
+        Collect(found, windows, MetadataPatterns.RomanMonthDate(), text, m => Create(m, "y", RomanMonth(m.Groups["month"].Value), "d"));
+
+        var accepted = new List<DateMatch>();
         foreach (var candidate in found.OrderBy(f => f.Index).ThenByDescending(f => f.Length))
         {
             if (!accepted.Any(a => candidate.Index < a.Index + a.Length && a.Index < candidate.Index + candidate.Length))
@@ -48,13 +56,13 @@ internal static class DateFinder
         return accepted;
     }
 
-    private static void Collect(List<(int, int, DateOnly)> found, Regex pattern, string text, Func<Match, DateOnly?> read)
+    private static void Collect(List<DateMatch> found, List<TextSpan> windows, Regex pattern, string text, Func<Match, DateOnly?> read)
     {
-        foreach (Match match in pattern.Matches(text))
+        foreach (var match in TextWindows.Matches(pattern, text, windows))
         {
             if (read(match) is { } date)
             {
-                found.Add((match.Index, match.Length, date));
+                found.Add(new DateMatch(match.Index, match.Length, date));
             }
         }
     }
@@ -83,9 +91,12 @@ internal static class DateFinder
 
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture);
 
+    private static int RomanMonth(string numeral) =>
+        Array.IndexOf(RomanMonths, numeral.Replace('1', 'I').Replace('l', 'I').Replace('|', 'I')) + 1;
+
     private static int MonthIndex(string[] months, Match match)
     {
-        var name = TextFolding.FoldDiacritics(match.Groups["month"].Value);
+        var name = TextFolding.FoldDiacritics(match.Groups["month"].Value).TrimEnd('.');
         for (var i = 0; i < months.Length; i++)
         {
             if (name.StartsWith(months[i], StringComparison.Ordinal) || months[i].StartsWith(name, StringComparison.Ordinal))

@@ -23,17 +23,9 @@ internal static partial class MetadataPatterns
     private const string SerialLabels = @"serial(?:\s+number)?|s\s?/\s?n|sn|numer\s+seryjny|nr\s+seryjny|seryjny|sorozatsz[áa](?:m|rn)\w*|gy[áa]ri\s+sz[áa](?:m|rn)\w*";
     private const string PolicyLabels = @"polic(?:y|ies)(?:\s+number)?|nr\s+polisy|numer\s+polisy|polis[aeyię]\w*|k[öo]tv[ée]ny\w*";
 
-    [GeneratedRegex($@"(?<![\p{{L}}\d])(?:{OrderLabels})\b(?![\-/]){Filler}{Value}", CommonIgnoreCase, TimeoutMilliseconds)]
-    internal static partial Regex LabelledOrder();
-
-    [GeneratedRegex($@"(?<![\p{{L}}\d])(?:{InvoiceLabels})\b(?![\-/]){Filler}{Value}", CommonIgnoreCase, TimeoutMilliseconds)]
-    internal static partial Regex LabelledInvoice();
-
-    [GeneratedRegex($@"(?<![\p{{L}}\d])(?:{SerialLabels})\b(?![\-/]){Filler}{Value}", CommonIgnoreCase, TimeoutMilliseconds)]
-    internal static partial Regex LabelledSerial();
-
-    [GeneratedRegex($@"(?<![\p{{L}}\d])(?:{PolicyLabels})\b(?![\-/]){Filler}{Value}", CommonIgnoreCase, TimeoutMilliseconds)]
-    internal static partial Regex LabelledPolicy();
+    // One pass for all four kinds: the group that took part names the kind.
+    [GeneratedRegex($@"(?<![\p{{L}}\d])(?:(?<order>{OrderLabels})|(?<invoice>{InvoiceLabels})|(?<serial>{SerialLabels})|(?<policy>{PolicyLabels}))\b(?![\-/]){Filler}{Value}", CommonIgnoreCase, TimeoutMilliseconds)]
+    internal static partial Regex LabelledReference();
 
     // Hungarian puts the number before the noun: "az SZ-2026/1187 számú számla".
     [GeneratedRegex($@"{Value}\s+sz[áa]m[úu]\s+(?<label>rendel[ée]s|megrendel[ée]s|sz[áa]ml[aá]|k[öo]tv[ée]ny|sorozat)", CommonIgnoreCase, TimeoutMilliseconds)]
@@ -64,7 +56,7 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"(?<!\d)(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})(?!\d)", Common, TimeoutMilliseconds)]
     internal static partial Regex IsoDate();
 
-    [GeneratedRegex(@"(?<![\d/.\-])(?<a>\d{1,2})\s?(?<sep>[./])\s?(?<b>\d{1,2})\s?\k<sep>\s?(?<y>\d{4})(?![\d/\-])", Common, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<![\d/.\-])(?<a>\d{1,2})\s?(?<sep>[./\-])\s?(?<b>\d{1,2})\s?\k<sep>\s?(?<y>\d{4})(?![\d/\-])", Common, TimeoutMilliseconds)]
     internal static partial Regex NumericDate();
 
     // Hungarian numeric order: "2026.11.12." or "2026. 11. 12.".
@@ -74,7 +66,7 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})\s+(?<month>stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|pa[źz]dziernika|listopada|grudnia)\s+(?<y>\d{4})(?!\d)", CommonIgnoreCase, TimeoutMilliseconds)]
     internal static partial Regex PolishDate();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\.?\s+(?<month>janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|augusztus|szeptember|okt[óo]ber|november|december)\s+(?<d>\d{1,2})(?!\d)", CommonIgnoreCase, TimeoutMilliseconds)]
+    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\.?\s+(?<month>janu[áa]r|febru[áa]r|m[áa]rcius|[áa]prilis|m[áa]jus|j[úu]nius|j[úu]lius|augusztus|szeptember|okt[óo]ber|november|december|(?:jan|febr?|m[áa]rc|[áa]pr|m[áa]j|j[úu]n|j[úu]l|aug|szept?|okt|nov|dec)\.)\s*(?<d>\d{1,2})(?!\d)", CommonIgnoreCase, TimeoutMilliseconds)]
     internal static partial Regex HungarianDate();
 
     [GeneratedRegex(@"\b(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+(?<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?<y>\d{4})(?!\d)", CommonIgnoreCase, TimeoutMilliseconds)]
@@ -83,14 +75,14 @@ internal static partial class MetadataPatterns
     [GeneratedRegex(@"(?<!\d)(?<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?,?\s+(?<y>\d{4})(?!\d)", CommonIgnoreCase, TimeoutMilliseconds)]
     internal static partial Regex EnglishDayFirstDate();
 
-    [GeneratedRegex(@"^\s*(?:name|full\s+name|your\s+name|contact\s+name|imi[ęe]\s+i\s+nazwisko|nadawca|n[ée]v|teljes\s+n[ée]v|felad[óo])\s*:\s*(?<value>.+?)\s*$", CommonIgnoreCase | RegexOptions.Multiline, TimeoutMilliseconds)]
+    // "3 XI 2026", "3.XI.2026 r.": Polish letters write the month in Roman numerals (OCR reads I as 1, l or |).
+    [GeneratedRegex(@"(?<![\d.])(?<d>\d{1,2})(?:\.|\s+|\.\s)(?<month>[IVX][IVX1l|]{0,3})(?:\.|\s+|\.\s)(?<y>\d{4})(?!\d)", Common, TimeoutMilliseconds)]
+    internal static partial Regex RomanMonthDate();
+
+    [GeneratedRegex(@"^[ \t]*(?:name|full\s+name|your\s+name|contact\s+name|imi[ęe]\s+i\s+nazwisko|nadawca|n[ée]v|teljes\s+n[ée]v|felad[óo]|imi[ęe]\s+nazwisko|nazwisko\s+i\s+imi[ęe]|customer\s+name|[üu]gyf[ée]l\s+neve)[ \t]*:[ \t]*(?<value>[^\n]+?)[ \t]*$", CommonIgnoreCase | RegexOptions.Multiline, TimeoutMilliseconds)]
     internal static partial Regex NameField();
 
-    // Two to four capitalised words (letters incl. diacritics, apostrophes, hyphenated parts).
-    [GeneratedRegex(@"^\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:\s+\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,3}$", Common, TimeoutMilliseconds)]
+    // Two to four capitalised words (letters incl. diacritics, apostrophes, hyphenated parts, Mc/Mac names).
+    [GeneratedRegex(@"^(?:Ma?c(?=\p{Lu}))?\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?(?:\s+(?:Ma?c(?=\p{Lu}))?\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'’]+(?:-\p{Lu}[\p{Ll}'’]+)?){1,3}$", Common, TimeoutMilliseconds)]
     internal static partial Regex PersonName();
-
-    // Closing phrases, matched on the lower-cased, diacritic-folded, space-collapsed line.
-    [GeneratedRegex(@"^(?:z\s+powazaniem|z\s+wyrazami\s+szacunku|z\s+pozdrowieniami|pozdrawiam(?:\s+serdecznie)?|serdecznie\s+pozdrawiam|lacze\s+pozdrowienia|dziekuje|dziekuje\s+bardzo|z\s+gory\s+dziekuje|udvozlettel|tisztelettel|koszonettel|koszonom|udv|kind\s+regards|best\s+regards|warm\s+regards|regards|best\s+wishes|sincerely|yours\s+sincerely|yours\s+faithfully|yours\s+truly|thank\s+you|thanks|many\s+thanks|cheers|best)(?<rest>[\s,.!:;\-–]+.*)?$", Common, TimeoutMilliseconds)]
-    internal static partial Regex ClosingPhrase();
 }

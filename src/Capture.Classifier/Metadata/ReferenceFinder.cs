@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Capture.Classifier.Metadata;
@@ -5,10 +6,11 @@ namespace Capture.Classifier.Metadata;
 /// <summary>
 /// Finds order, invoice, serial and policy numbers: a value after a label in any of the three
 /// languages ("nr zamówienia", "számla száma", "policy no."), a value before a Hungarian "számú …"
-/// noun, or a bare token whose prefix names its kind (ZAM/, ORD-, FV/, INV-, SN-, POL-). A prefix
-/// beats a label, and a value claimed by one kind is not repeated in another.
+/// noun, a bare token whose prefix names its kind (ZAM/, ORD-, FV/, INV-, SN-, POL-), or a token of one of the
+/// company's own formats (<see cref="MetadataOptions"/>). The company's format beats a prefix, a prefix beats a label,
+/// and a value claimed by one kind is not repeated in another.
 /// </summary>
-internal static class ReferenceFinder
+internal sealed class ReferenceFinder
 {
     private enum Kind
     {
@@ -18,15 +20,51 @@ internal static class ReferenceFinder
         Policy,
     }
 
-    public static ReferenceNumbers Find(string text)
+    // Where "számú" (by its "ú") or OCR's "szamu" may stand, found in vectorised passes before the pattern looks closer.
+    private static readonly SearchValues<string> NumberedWord = SearchValues.Create(["szamu"], StringComparison.OrdinalIgnoreCase);
+    private static readonly SearchValues<char> LongU = SearchValues.Create("úÚ");
+
+    // An ASCII piece of every label of MetadataPatterns.LabelledReference ("zam" of "zamówienia", "ml" of "számla",
+    // "tv" of "kötvény", "ri sz" of "gyári szám"): the labelled pattern runs only near them.
+    private static readonly SearchValues<string> LabelStems = SearchValues.Create(
+        ["order", "zam", "faktur", "nvoice", "ml", "rendel", "serial", "seryjn", "s/", "s /", "sn", "polic", "polis", "tv", "sorozat", "ri sz"],
+        StringComparison.OrdinalIgnoreCase);
+
+    private readonly (Regex Pattern, Kind Kind)[] ownFormats;
+
+    /// <summary>Compiles the company's own formats.</summary>
+    /// <exception cref="ArgumentException">A pattern is not valid (see <see cref="MetadataOptions.Validate"/>).</exception>
+    public ReferenceFinder(MetadataOptions options)
     {
+        options.Validate();
+        var kinds = new[] { Kind.Order, Kind.Invoice, Kind.Serial, Kind.Policy };
+        ownFormats =
+        [
+            .. options.PatternLists().Zip(kinds).SelectMany(pair => pair.First.Patterns.Select(pattern => (
+                new Regex(pattern, RegexOptions.Compiled | RegexOptions.CultureInvariant, MetadataOptions.PatternTimeout),
+                pair.Second))),
+        ];
+    }
+
+    public (ReferenceNumbers Numbers, IReadOnlyList<MetadataField> Fields) Find(LetterLayout layout, IReadOnlyList<TextSpan> taken)
+    {
+        var text = layout.Text;
         var found = new List<(int Index, Kind Kind, string Value)>();
-        var dates = DateFinder.Spans(text);
-        CollectLabelled(found, MetadataPatterns.LabelledOrder(), text, Kind.Order);
-        CollectLabelled(found, MetadataPatterns.LabelledInvoice(), text, Kind.Invoice);
-        CollectLabelled(found, MetadataPatterns.LabelledSerial(), text, Kind.Serial);
-        CollectLabelled(found, MetadataPatterns.LabelledPolicy(), text, Kind.Policy);
-        foreach (Match match in MetadataPatterns.HungarianNumberedNoun().Matches(text))
+        var labelled = TextWindows.Around(text, TextWindows.Occurrences(text, LabelStems), 16, 64);
+        foreach (var match in TextWindows.Matches(MetadataPatterns.LabelledReference(), text, labelled))
+        {
+            var kind = match.Groups["order"].Success ? Kind.Order
+                : match.Groups["invoice"].Success ? Kind.Invoice
+                : match.Groups["serial"].Success ? Kind.Serial
+                : Kind.Policy;
+            Add(found, match.Groups["value"], kind);
+        }
+
+        var numberedAnchors = TextWindows.Occurrences(text, NumberedWord)
+            .Concat(TextWindows.Occurrences(text, LongU).Where(u => u.Index >= 4 && text.AsSpan(u.Index - 4, 4).Equals("szám", StringComparison.OrdinalIgnoreCase)))
+            .OrderBy(a => a.Index);
+        var numbered = TextWindows.Around(text, numberedAnchors, 48, 24);
+        foreach (var match in TextWindows.Matches(MetadataPatterns.HungarianNumberedNoun(), text, numbered))
         {
             var label = Language.TextFolding.FoldDiacritics(match.Groups["label"].Value);
             var kind = label switch
@@ -43,29 +81,44 @@ internal static class ReferenceFinder
         CollectBare(found, MetadataPatterns.BareInvoice(), text, Kind.Invoice);
         CollectBare(found, MetadataPatterns.BareSerial(), text, Kind.Serial);
         CollectBare(found, MetadataPatterns.BarePolicy(), text, Kind.Policy);
-
-        // A "number" that is part of a date ("Rendelés 2026. november 12.") is the date, not a reference.
-        found.RemoveAll(f => dates.Any(d => f.Index < d.Index + d.Length && d.Index < f.Index + f.Value.Length));
-        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var byKind = Enum.GetValues<Kind>().ToDictionary(k => k, _ => new List<string>());
-        foreach (var (_, kind, value) in found.OrderBy(f => f.Index))
+        var own = new Dictionary<string, Kind>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (pattern, kind) in ownFormats)
         {
-            if (claimed.Add(value))
+            foreach (Match match in pattern.Matches(text))
             {
-                byKind[ShapeKind(value) ?? kind].Add(value);
+                var group = match.Groups["value"] is { Success: true } value ? value : match;
+                own.TryAdd(group.Value, kind);
+                found.Add((group.Index, kind, group.Value));
             }
         }
 
-        return new ReferenceNumbers(byKind[Kind.Order], byKind[Kind.Invoice], byKind[Kind.Serial], byKind[Kind.Policy]);
+        // A "number" that is part of a date ("Rendelés 2026. november 12.") is the date, not a reference.
+        found.RemoveAll(f => TextSpan.Overlaps(taken, f.Index, f.Value.Length));
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var byKind = Enum.GetValues<Kind>().ToDictionary(k => k, _ => new List<string>());
+        var fields = new List<MetadataField>();
+        foreach (var (index, kind, value) in found.OrderBy(f => f.Index))
+        {
+            if (claimed.Add(value))
+            {
+                var ownKind = own.TryGetValue(value, out var k) ? k : (Kind?)null;
+                var finalKind = ownKind ?? ShapeKind(value) ?? kind;
+                byKind[finalKind].Add(value);
+                var confidence = ownKind is not null ? 0.95 : layout.IsQuoted(index) ? 0.6 : 0.85;
+                fields.Add(new MetadataField(FieldKind(finalKind), value, confidence, layout.LocationOf(index)));
+            }
+        }
+
+        return (new ReferenceNumbers(byKind[Kind.Order], byKind[Kind.Invoice], byKind[Kind.Serial], byKind[Kind.Policy]), fields);
     }
 
-    private static void CollectLabelled(List<(int, Kind, string)> found, Regex pattern, string text, Kind kind)
+    private static MetadataFieldKind FieldKind(Kind kind) => kind switch
     {
-        foreach (Match match in pattern.Matches(text))
-        {
-            Add(found, match.Groups["value"], kind);
-        }
-    }
+        Kind.Order => MetadataFieldKind.Order,
+        Kind.Invoice => MetadataFieldKind.Invoice,
+        Kind.Serial => MetadataFieldKind.Serial,
+        _ => MetadataFieldKind.Policy,
+    };
 
     private static void CollectBare(List<(int, Kind, string)> found, Regex pattern, string text, Kind kind)
     {
@@ -80,9 +133,20 @@ internal static class ReferenceFinder
         var value = group.Value.TrimEnd('.', ',', ')', ';', ':');
         if (value.Length >= 4 && value.Any(char.IsAsciiDigit) && !LooksLikeDate(value))
         {
-            found.Add((group.Index, kind, value));
+            found.Add((group.Index, kind, WithPrefixRepaired(value)));
         }
     }
+
+    // OCR reads the Z of "ZAM/" as 2, the O of "ORD-" and "POL-" as 0, the S of "SN-" as 5 and the I of "INV-" as 1 or l.
+    private static string WithPrefixRepaired(string value) => value switch
+    {
+        _ when value.StartsWith("2AM/", StringComparison.Ordinal) => "ZAM/" + value[4..],
+        _ when value.StartsWith("0RD-", StringComparison.Ordinal) => "ORD-" + value[4..],
+        _ when value.StartsWith("P0L-", StringComparison.Ordinal) => "POL-" + value[4..],
+        _ when value.StartsWith("5N-", StringComparison.Ordinal) => "SN-" + value[3..],
+        _ when value.StartsWith("1NV-", StringComparison.Ordinal) || value.StartsWith("lNV-", StringComparison.Ordinal) => "INV-" + value[4..],
+        _ => value,
+    };
 
     // A number written after a label is still a date or an amount if that is all it is.
     private static bool LooksLikeDate(string value) =>

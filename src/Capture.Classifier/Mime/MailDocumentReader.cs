@@ -108,7 +108,10 @@ internal sealed partial class MailDocumentReader(ExtractionOptions options, Atta
             message.InReplyTo,
             [.. message.References],
             hasDate ? message.Date : null,
-            MailKindDetector.Detect(message));
+            MailKindDetector.Detect(message))
+        {
+            ReplyToAddress = message.ReplyTo.Mailboxes.FirstOrDefault()?.Address,
+        };
     }
 
     private static string Unique(string name, HashSet<string> usedNames)

@@ -35,7 +35,7 @@ public sealed class ItemAnalyzer
         var category = _classifier.Classify(allText);
 
         var mail = document.Mail;
-        var own = _metadataExtractor.Extract(document.Text, mail?.FromName, mail?.FromAddress, language.Language);
+        var own = _metadataExtractor.Extract(document.Text, mail, language.Language);
         var attachments = document.Attachments
             .Select(a => _metadataExtractor.Extract(a.Extracted?.Text ?? "", null, null, language.Language))
             .ToList();
@@ -84,7 +84,15 @@ public sealed class ItemAnalyzer
             Union(all, m => m.References.Serials),
             Union(all, m => m.References.Policies));
         var dates = all.SelectMany(m => m.Dates).Distinct().ToList();
-        return new ExtractedMetadata(contact, references, dates);
+        var letterDate = all.Select(m => m.LetterDate).FirstOrDefault(d => d is not null);
+        return new ExtractedMetadata(contact, references, dates)
+        {
+            Fields = [.. all.SelectMany(m => m.Fields)],
+            Address = all.Select(m => m.Address).FirstOrDefault(a => a is not null),
+            LetterDate = letterDate,
+            MentionedDates = [.. all.SelectMany(m => m.MentionedDates).Distinct().Where(d => d != letterDate)],
+            Amounts = [.. all.SelectMany(m => m.Amounts).Distinct()],
+        };
     }
 
     private static List<string> Union(List<ExtractedMetadata> parts, Func<ExtractedMetadata, IReadOnlyList<string>> select) =>
