@@ -4,6 +4,7 @@ using Archive.Store;
 using Capture.Classifier;
 using Capture.Classifier.Classification;
 using Capture.Classifier.Extraction;
+using Capture.Classifier.Metadata;
 using Capture.Classifier.Ocr;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
@@ -51,6 +52,8 @@ internal static class CaptureServiceRegistration
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClassifierOptions>>(new OptionsValidation<ClassifierOptions>(o => o.Problems()));
+        services.AddOptions<MetadataOptions>().BindConfiguration(MetadataOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<MetadataOptions>>(new OptionsValidation<MetadataOptions>(o => o.Problems()));
         services.AddCaptureClassifier();
 
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName).ValidateOnStart();

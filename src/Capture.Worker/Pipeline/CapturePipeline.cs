@@ -184,6 +184,8 @@ public sealed partial class CapturePipeline
                 {
                     SuggestedCategory = SuggestedCategory(analysis.Category),
                     ContactPhone = analysis.Metadata.Contact.Phone,
+                    ContactAddress = analysis.Metadata.Address?.ToString(),
+                    ContactPostcode = analysis.Metadata.Postcode,
                 },
                 documents.Records,
                 item.SourceKey)
@@ -234,6 +236,9 @@ public sealed partial class CapturePipeline
             Contact = analysis.Metadata.Contact,
             References = analysis.Metadata.References,
             Dates = analysis.Metadata.Dates,
+            Address = analysis.Metadata.Address,
+            LetterDate = analysis.Metadata.LetterDate,
+            Amounts = analysis.Metadata.Amounts,
             ArchivePath = commit.Documents[0].ArchivePath,
             Pages = document.PageCount,
             Ocr = document.UsedOcr || document.Attachments.Any(a => a.Extracted?.UsedOcr == true),

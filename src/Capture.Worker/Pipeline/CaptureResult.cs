@@ -37,6 +37,15 @@ public sealed record CaptureResult
 
     public IReadOnlyList<DateOnly> Dates { get; init; } = [];
 
+    /// <summary>The customer's postal address, if the item gave one.</summary>
+    public PostalAddress? Address { get; init; }
+
+    /// <summary>The date the letter or e-mail was written, apart from dates mentioned in it.</summary>
+    public DateOnly? LetterDate { get; init; }
+
+    /// <summary>Sums of money the customer mentions (claimed amounts, prices), with their currency.</summary>
+    public IReadOnlyList<MoneyAmount> Amounts { get; init; } = [];
+
     /// <summary>The archived original, relative to the archive root.</summary>
     public string? ArchivePath { get; init; }
 

@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
         var root = json.RootElement;
-        foreach (var field in new[] { "source", "outcome", "registrationNumber", "category", "confidence", "language", "contact", "references", "dates", "archivePath", "pages", "ocr", "reason" })
+        foreach (var field in new[] { "source", "outcome", "registrationNumber", "category", "confidence", "language", "contact", "references", "dates", "letterDate", "address", "amounts", "archivePath", "pages", "ocr", "reason" })
         {
             Assert.True(root.TryGetProperty(field, out _), $"missing '{field}' in {output}");
         }
@@ -168,7 +168,9 @@ public sealed class CommandLineTests : IDisposable
         var root = json.RootElement;
         Assert.Equal("jan.kowalski@example.pl", root.GetProperty("email").GetString());
         Assert.Equal("Jan Kowalski", root.GetProperty("name").GetString());
+        Assert.Equal("+48 601 234 567", root.GetProperty("phone").GetString());
         Assert.Equal(2, root.GetProperty("cases").GetArrayLength());
+        Assert.Equal("phone", root.GetProperty("history")[1].GetProperty("field").GetString());
         Assert.Equal(1, (await RunAsync("contact", "nobody@example.pl")).Exit);
     }
 
@@ -214,6 +216,30 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("DropFolders", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_InvalidReferencePattern_RefusesAndNamesTheKey()
+    {
+        var (exit, _, error) = await RunAsync(["import", await WriteLetterAsync("letter.txt")], ("Metadata:OrderPatterns:0", "ZAM/(\\d+"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Metadata:OrderPatterns:0", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Archive, "Complaints")));
+    }
+
+    [Fact]
+    public async Task ImportJson_ConfiguredOrderPattern_FindsTheCompanysOwnNumbers()
+    {
+        var letter = _directory.Combine("custom.txt");
+        await File.WriteAllTextAsync(letter, "E-mail: ewa@example.pl\n\nMoje zamówienie KX-7781-PL nie dotarło. Proszę o zwrot 240 zł.\n\nEwa Zielińska", TestContext.Current.CancellationToken);
+
+        var (exit, output, error) = await RunAsync(["import", "--json", letter], ("Metadata:OrderPatterns:0", "KX-\\d{4}-PL"));
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
+        Assert.Contains("KX-7781-PL", json.RootElement.GetProperty("references").GetProperty("orders").EnumerateArray().Select(o => o.GetString()));
+        Assert.Contains("240 PLN", json.RootElement.GetProperty("amounts").EnumerateArray().Select(o => o.GetString()));
     }
 
     [Fact]

@@ -14,6 +14,9 @@ internal sealed record CaptureResultView(
     ContactView Contact,
     ReferencesView References,
     IReadOnlyList<string> Dates,
+    string? LetterDate,
+    string? Address,
+    IReadOnlyList<string> Amounts,
     string? ArchivePath,
     int Pages,
     bool Ocr,
@@ -28,9 +31,12 @@ internal sealed record CaptureResultView(
         ArchiveVocabulary.Word(result.Category),
         Math.Round(result.Confidence, 4),
         result.Language,
-        new ContactView(result.Contact.Name, result.Contact.Email),
+        new ContactView(result.Contact.Name, result.Contact.Email, result.Contact.Phone),
         new ReferencesView(result.References.Orders, result.References.Invoices, result.References.Serials, result.References.Policies),
         result.Dates.Select(d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToList(),
+        result.LetterDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        result.Address?.ToString(),
+        [.. result.Amounts.Select(a => a.ToString())],
         result.ArchivePath,
         result.Pages,
         result.Ocr,
@@ -39,7 +45,7 @@ internal sealed record CaptureResultView(
         result.Reason);
 }
 
-internal sealed record ContactView(string? Name, string? Email);
+internal sealed record ContactView(string? Name, string? Email, string? Phone = null);
 
 internal sealed record ReferencesView(
     IReadOnlyList<string> Orders,
