@@ -1,13 +1,14 @@
 using System.Globalization;
 using Capture.Benchmarks.Mail;
 using Capture.Benchmarks.Ocr;
+using Capture.Benchmarks.Understand;
 
 namespace Capture.Benchmarks;
 
 /// <summary>
 /// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
 /// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c> or
-/// <c>-- mail [--messages N]</c>.
+/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c>.
 /// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
 /// </summary>
 internal static class Program
@@ -15,6 +16,7 @@ internal static class Program
     private const string Usage = """
         Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
                Capture.Benchmarks mail [--messages N]
+               Capture.Benchmarks understand [--seconds N]
 
           ocr          Time the tesseract command line (one page after another, and one process per core) against
                        Capture's DocumentTextExtractor on the same pages, with peak memory and goal checks.
@@ -25,6 +27,10 @@ internal static class Program
           mail         Deliver generated ~10 KB messages to a real Dovecot on 127.0.0.1 and capture them with the real
                        `capture fetch` (claim, parse, classify, extract, store, index, mark seen): messages/s, peak memory.
           --messages N Messages to deliver (default 5000).
+
+          understand   Train the category model from samples/training (timed), then language + category + metadata
+                       (ItemAnalyzer) on one thread over the training texts as extracted items: items/s, and each stage.
+          --seconds N  Measure each stage for N seconds (default 5).
 
         Exit code: 0 every goal met, 1 a goal failed, 2 wrong usage or a tool missing.
         """;
@@ -40,6 +46,11 @@ internal static class Program
         if (args[0] == "mail")
         {
             return await RunMailAsync(args);
+        }
+
+        if (args[0] == "understand")
+        {
+            return RunUnderstand(args);
         }
 
         if (args[0] != "ocr")
@@ -71,12 +82,7 @@ internal static class Program
             }
         }
 
-        using var cancellation = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, eventArgs) =>
-        {
-            eventArgs.Cancel = true;
-            cancellation.Cancel();
-        };
+        using var cancellation = CancelOnCtrlC();
         try
         {
             return await new OcrBenchmark(new OcrBenchmarkSettings(pages, outputFile, keep), Console.Out).RunAsync(cancellation.Token);
@@ -98,6 +104,31 @@ internal static class Program
         }
     }
 
+    private static int RunUnderstand(string[] args)
+    {
+        var duration = UnderstandBenchmark.DefaultDuration;
+        if (args.Length == 3 && args[1] == "--seconds" && int.TryParse(args[2], NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 600)
+        {
+            duration = TimeSpan.FromSeconds(seconds);
+        }
+        else if (args.Length != 1)
+        {
+            Console.Error.WriteLine($"understand takes only --seconds N (1 to 600).\n\n{Usage}");
+            return 2;
+        }
+
+        using var cancellation = CancelOnCtrlC();
+        try
+        {
+            return new UnderstandBenchmark(duration, Console.Out).Run(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("Cancelled.");
+            return 130;
+        }
+    }
+
     private static async Task<int> RunMailAsync(string[] args)
     {
         var messages = MailBenchmark.DefaultMessages;
@@ -111,12 +142,18 @@ internal static class Program
             return 2;
         }
 
-        using var cancellation = new CancellationTokenSource();
+        using var cancellation = CancelOnCtrlC();
+        return await new MailBenchmark(messages, Console.Out).RunAsync(cancellation.Token);
+    }
+
+    private static CancellationTokenSource CancelOnCtrlC()
+    {
+        var cancellation = new CancellationTokenSource();
         Console.CancelKeyPress += (_, eventArgs) =>
         {
             eventArgs.Cancel = true;
             cancellation.Cancel();
         };
-        return await new MailBenchmark(messages, Console.Out).RunAsync(cancellation.Token);
+        return cancellation;
     }
 }

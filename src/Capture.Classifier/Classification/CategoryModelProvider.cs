@@ -14,14 +14,16 @@ public sealed partial class CategoryModelProvider
 {
     private readonly ClassifierOptions _options;
     private readonly ILogger<CategoryModelProvider> _logger;
+    private readonly IReadOnlyList<CandidatePipeline>? _candidates;
 
-    /// <summary>Creates a provider.</summary>
+    /// <summary>Creates a provider that trains with <paramref name="candidates"/> (default <see cref="CategoryModelTrainer.DefaultCandidates"/>).</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public CategoryModelProvider(ClassifierOptions? options = null, ILogger<CategoryModelProvider>? logger = null)
+    public CategoryModelProvider(ClassifierOptions? options = null, ILogger<CategoryModelProvider>? logger = null, IReadOnlyList<CandidatePipeline>? candidates = null)
     {
         _options = options ?? new ClassifierOptions();
         _options.Validate();
         _logger = logger ?? NullLogger<CategoryModelProvider>.Instance;
+        _candidates = candidates;
     }
 
     /// <summary>The file holding the fingerprint of the model cached at <paramref name="modelPath"/>.</summary>
@@ -46,7 +48,7 @@ public sealed partial class CategoryModelProvider
         }
 
         LogTraining(trainingDirectory);
-        var trained = new CategoryModelTrainer(_options).Train(TrainingSet.LoadFolder(trainingDirectory).Training, cancellationToken);
+        var trained = new CategoryModelTrainer(_options, _candidates).Train(TrainingSet.LoadFolder(trainingDirectory).Training, cancellationToken);
         LogTrained(trained.PipelineName, trained.Duration.TotalSeconds);
         var classifier = new CategoryClassifier(trained, _options);
         try

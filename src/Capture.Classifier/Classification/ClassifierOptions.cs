@@ -5,8 +5,12 @@ public sealed class ClassifierOptions
 {
     public const string SectionName = "Classifier";
 
-    /// <summary>Below this probability of the best category the classifier abstains (<see cref="DocumentCategory.Unclassified"/>). Default 0.5.</summary>
-    public double MinimumConfidence { get; set; } = 0.5;
+    /// <summary>
+    /// Below this probability of the best category the classifier abstains (<see cref="DocumentCategory.Unclassified"/>). Default 0.7:
+    /// on out-of-fold predictions over the training split it kept the precision of the answered items at 0.977 while
+    /// sending 6.7% to triage (0.5 gave 0.957).
+    /// </summary>
+    public double MinimumConfidence { get; set; } = 0.7;
 
     /// <summary>Folds of the cross-validation that chooses the training pipeline. Default 5.</summary>
     public int CrossValidationFolds { get; set; } = 5;
@@ -50,7 +54,7 @@ public sealed class ClassifierOptions
     }
 
     private string? MinimumConfidenceProblem() => MinimumConfidence is < 0 or > 1 || double.IsNaN(MinimumConfidence)
-        ? $"Classifier:MinimumConfidence must be between 0 and 1 (e.g. 0.5), not {MinimumConfidence}."
+        ? $"Classifier:MinimumConfidence must be between 0 and 1 (e.g. 0.7), not {MinimumConfidence}."
         : null;
 
     private string? CrossValidationFoldsProblem() => CrossValidationFolds < 2

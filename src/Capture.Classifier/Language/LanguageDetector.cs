@@ -19,6 +19,8 @@ public sealed class LanguageDetector
     private const int En = 2;
 
     private const double StopWordWeight = 2.0;
+    private const int MaxCharacters = 5_000;
+    private const int LongestWord = 64;
     private const double NgramWeight = 0.6;
 
     // Words that are frequent in one language and absent (or rare) in the other two. Ambiguous short
@@ -80,6 +82,8 @@ public sealed class LanguageDetector
     ];
 
     private static readonly FrozenDictionary<string, double[]> WordEvidence = BuildWordEvidence();
+    private static readonly FrozenDictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> WordLookup =
+        WordEvidence.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, double[]> NgramEvidence = BuildNgramEvidence();
     private static readonly FrozenDictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> NgramLookup =
         NgramEvidence.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -92,19 +96,36 @@ public sealed class LanguageDetector
     {
         ArgumentNullException.ThrowIfNull(text);
         var scores = new double[Languages.Count];
-        var normalised = TextFolding.Normalise(text);
+        // The first few thousand characters settle the language; reading a whole long thread would only cost time.
+        var normalised = TextFolding.Normalise(text.Length > MaxCharacters ? text[..MaxCharacters] : text);
         var evidence = AddDiacriticEvidence(normalised, scores);
 
-        foreach (var word in Words(normalised))
+        Span<char> padded = stackalloc char[LongestWord + 2];
+        padded[0] = ' ';
+        for (var start = 0; start < normalised.Length;)
         {
-            var folded = TextFolding.FoldDiacritics(word);
-            if (WordEvidence.TryGetValue(word, out var weights) || WordEvidence.TryGetValue(folded, out weights))
+            var word = NextWord(normalised, ref start);
+            if (word.IsEmpty)
+            {
+                break;
+            }
+
+            // The word folded character by character (as TextFolding.FoldDiacritics would), between spaces for the n-grams.
+            var length = Math.Min(word.Length, LongestWord);
+            for (var i = 0; i < length; i++)
+            {
+                padded[i + 1] = TextFolding.FoldCharacter(word[i]);
+            }
+
+            padded[length + 1] = ' ';
+            var folded = padded.Slice(1, length);
+            if (WordLookup.TryGetValue(word, out var weights) || WordLookup.TryGetValue(folded, out weights))
             {
                 Add(scores, weights, StopWordWeight);
                 evidence++;
             }
 
-            evidence += AddNgramEvidence(" " + folded + " ", scores);
+            evidence += AddNgramEvidence(padded[..(length + 2)], scores);
         }
 
         if (evidence == 0)
@@ -147,14 +168,14 @@ public sealed class LanguageDetector
         return evidence;
     }
 
-    private static int AddNgramEvidence(string padded, double[] scores)
+    private static int AddNgramEvidence(ReadOnlySpan<char> padded, double[] scores)
     {
         var hits = 0;
         for (var start = 0; start < padded.Length; start++)
         {
             for (var length = 1; length <= LongestNgram && start + length <= padded.Length; length++)
             {
-                if (NgramLookup.TryGetValue(padded.AsSpan(start, length), out var weights))
+                if (NgramLookup.TryGetValue(padded.Slice(start, length), out var weights))
                 {
                     Add(scores, weights, NgramWeight);
                     hits++;
@@ -175,22 +196,21 @@ public sealed class LanguageDetector
         return new LanguageGuess(Languages[best], exponentials[best] / total);
     }
 
-    private static IEnumerable<string> Words(string normalised)
+    /// <summary>The next run of letters (with inner apostrophes) at or after <paramref name="start"/>, which moves past it; empty at the end.</summary>
+    private static ReadOnlySpan<char> NextWord(string normalised, ref int start)
     {
-        var start = -1;
-        for (var i = 0; i <= normalised.Length; i++)
+        while (start < normalised.Length && !char.IsLetter(normalised[start]))
         {
-            var inWord = i < normalised.Length && (char.IsLetter(normalised[i]) || (normalised[i] == '\'' && start >= 0));
-            if (inWord && start < 0)
-            {
-                start = i;
-            }
-            else if (!inWord && start >= 0)
-            {
-                yield return normalised[start..i];
-                start = -1;
-            }
+            start++;
         }
+
+        var first = start;
+        while (start < normalised.Length && (char.IsLetter(normalised[start]) || normalised[start] == '\''))
+        {
+            start++;
+        }
+
+        return normalised.AsSpan(first, start - first);
     }
 
     private static void Add(double[] scores, double[] weights, double factor)

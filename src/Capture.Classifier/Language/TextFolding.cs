@@ -9,6 +9,14 @@ namespace Capture.Classifier.Language;
 /// </summary>
 public static class TextFolding
 {
+    private static readonly char[] FoldTable = BuildFoldTable();
+
+    /// <summary>
+    /// <see cref="FoldDiacritics"/> for one character, by table lookup: lower-cased, without its diacritic.
+    /// Characters beyond Latin Extended-B are only lower-cased.
+    /// </summary>
+    public static char FoldCharacter(char c) => c < FoldTable.Length ? FoldTable[c] : char.ToLowerInvariant(c);
+
     /// <summary>Lower-cases <paramref name="text"/> and removes diacritics (including Polish ł, which is not a combining mark).</summary>
     public static string FoldDiacritics(string text)
     {
@@ -72,5 +80,17 @@ public static class TextFolding
         var after = index + 1 < text.Length ? text[index + 1] : ' ';
         return (char.IsLetter(before) || char.IsLetter(after)) && !char.IsDigit(before) && !char.IsDigit(after)
             && (char.IsLetter(before) || before is ' ' or '\n') && (char.IsLetter(after) || after is ' ' or ',' or '.' or '\n');
+    }
+
+    private static char[] BuildFoldTable()
+    {
+        var table = new char[0x250];
+        for (var i = 0; i < table.Length; i++)
+        {
+            var folded = FoldDiacritics(((char)i).ToString());
+            table[i] = folded.Length == 1 ? folded[0] : char.ToLowerInvariant((char)i);
+        }
+
+        return table;
     }
 }

@@ -171,14 +171,21 @@ internal static class CorpusLocator
             return System.IO.Directory.Exists(fromEnvironment) ? Path.GetFullPath(fromEnvironment) : null;
         }
 
+        var root = RepositoryRoot();
+        var candidate = root is null ? null : Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
+        return candidate is not null && System.IO.Directory.Exists(candidate) ? candidate : null;
+    }
+
+    /// <summary>The repository root: the nearest folder holding Capture.sln above this program or the current directory.</summary>
+    public static string? RepositoryRoot()
+    {
         foreach (var start in new[] { AppContext.BaseDirectory, Environment.CurrentDirectory })
         {
             for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
             {
                 if (File.Exists(Path.Combine(directory.FullName, "Capture.sln")))
                 {
-                    var candidate = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "corpus"));
-                    return System.IO.Directory.Exists(candidate) ? candidate : null;
+                    return directory.FullName;
                 }
             }
         }

@@ -6,8 +6,9 @@ namespace Capture.Classifier.Tests.Classification;
 
 public sealed class CategoryModelProviderTests
 {
-    // A small copy of the samples keeps three trainings quick.
+    // A small copy of the samples, two folds and one cheap pipeline keep the trainings quick.
     private static readonly ClassifierOptions Options = new() { CrossValidationFolds = 2 };
+    private static readonly CandidatePipeline[] Words = [CategoryModelTrainer.DefaultCandidates[0]];
 
     [Fact]
     public void GetClassifier_MatchingFingerprint_ReusesTheCachedModel()
@@ -16,7 +17,7 @@ public sealed class CategoryModelProviderTests
         var training = CopySamples(temp.Combine("training"));
         var modelPath = temp.Combine("cache", "category.zip");
         var log = new RecordingLogger();
-        var provider = new CategoryModelProvider(Options, log);
+        var provider = new CategoryModelProvider(Options, log, Words);
 
         using (provider.GetClassifier(training, modelPath, TestContext.Current.CancellationToken))
         {
@@ -39,7 +40,7 @@ public sealed class CategoryModelProviderTests
         var training = CopySamples(temp.Combine("training"));
         var modelPath = temp.Combine("category.zip");
         var log = new RecordingLogger();
-        var provider = new CategoryModelProvider(Options, log);
+        var provider = new CategoryModelProvider(Options, log, Words);
         using (provider.GetClassifier(training, modelPath, TestContext.Current.CancellationToken))
         {
         }
@@ -61,7 +62,7 @@ public sealed class CategoryModelProviderTests
         var training = CopySamples(temp.Combine("training"));
         var modelPath = temp.Combine("category.zip");
         var log = new RecordingLogger();
-        var provider = new CategoryModelProvider(Options, log);
+        var provider = new CategoryModelProvider(Options, log, Words);
         using (provider.GetClassifier(training, modelPath, TestContext.Current.CancellationToken))
         {
         }

@@ -6,13 +6,15 @@ namespace Capture.Classifier.Tests.Classification;
 public sealed class TrainingSetTests
 {
     [Fact]
-    public void LoadFolder_Samples_HoldsAtLeast40ExamplesPerCategoryAndLanguage()
+    public void LoadFolder_Samples_HoldsAtLeast150ExamplesPerCategoryAndLanguageAnd30HeldOut()
     {
         var set = TrainingSet.LoadFolder(Path.Combine(RepositoryRoot.Samples, "training"));
 
         var groups = set.All.GroupBy(e => (e.Category, e.Language)).ToDictionary(g => g.Key, g => g.Count());
+        var heldOut = set.HeldOut.GroupBy(e => (e.Category, e.Language)).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(9, groups.Count);
-        Assert.All(groups, g => Assert.True(g.Value >= 40, $"{g.Key}: {g.Value}"));
+        Assert.All(groups, g => Assert.True(g.Value >= 150, $"{g.Key}: {g.Value}"));
+        Assert.All(groups, g => Assert.True(heldOut.GetValueOrDefault(g.Key) >= 30, $"{g.Key}: {heldOut.GetValueOrDefault(g.Key)} held out"));
         Assert.All(set.All, e => Assert.False(string.IsNullOrWhiteSpace(e.Text)));
     }
 
