@@ -8,6 +8,7 @@ namespace Capture.Classifier.Classification;
 public sealed class CategoryClassifier : IDisposable
 {
     private readonly ClassifierOptions _options;
+    private volatile LinearCategoryModel _model;
     private bool _disposed;
 
     /// <summary>Wraps a freshly trained model.</summary>
@@ -21,13 +22,20 @@ public sealed class CategoryClassifier : IDisposable
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
     public CategoryClassifier(LinearCategoryModel model, ClassifierOptions? options = null)
     {
-        Model = model ?? throw new ArgumentNullException(nameof(model));
+        _model = model ?? throw new ArgumentNullException(nameof(model));
         _options = options ?? new ClassifierOptions();
         _options.Validate();
     }
 
     /// <summary>The model in use.</summary>
-    public LinearCategoryModel Model { get; }
+    public LinearCategoryModel Model => _model;
+
+    /// <summary>
+    /// Switches to another model (a retrained one) without stopping: classifications already running finish with the
+    /// model they started with, later ones use the new one.
+    /// </summary>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    public void Use(LinearCategoryModel model) => _model = model ?? throw new ArgumentNullException(nameof(model));
 
     /// <summary>The confidence threshold in use.</summary>
     public double MinimumConfidence => _options.MinimumConfidence;
@@ -39,7 +47,7 @@ public sealed class CategoryClassifier : IDisposable
         ArgumentNullException.ThrowIfNull(text);
         ObjectDisposedException.ThrowIf(_disposed, this);
 
-        var probabilities = Model.Probabilities(text);
+        var probabilities = _model.Probabilities(text);
         var scores = new Dictionary<DocumentCategory, double>(probabilities.Length);
         var best = 0;
         for (var i = 0; i < probabilities.Length; i++)

@@ -86,6 +86,22 @@ public sealed partial class CategoryModelProvider
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 
+    /// <summary>
+    /// Makes <paramref name="model"/> (retrained on the examples plus people's corrections, and found at least as good)
+    /// the cached model, so the next start loads it instead of training from the examples alone. It stays the cached
+    /// model until the examples in <paramref name="trainingDirectory"/> change.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The training folder does not exist.</exception>
+    /// <exception cref="IOException">The model cannot be written.</exception>
+    public void Promote(LinearCategoryModel model, string trainingDirectory, string modelPath)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentException.ThrowIfNullOrEmpty(trainingDirectory);
+        ArgumentException.ThrowIfNullOrEmpty(modelPath);
+        using var classifier = new CategoryClassifier(model, _options);
+        Cache(classifier, modelPath, Fingerprint(trainingDirectory));
+    }
+
     private static void Cache(CategoryClassifier classifier, string modelPath, string fingerprint)
     {
         var directory = Path.GetDirectoryName(Path.GetFullPath(modelPath))!;

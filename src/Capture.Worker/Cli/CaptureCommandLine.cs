@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
-/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c> and <c>eval</c>.</summary>
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c> and <c>eval</c>.</summary>
 public static class CaptureCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
@@ -66,6 +66,7 @@ public static class CaptureCommandLine
         root.Subcommands.Add(EvalCommand.Create(global, console));
         root.Subcommands.Add(TriageCommand.Create(global, console));
         root.Subcommands.Add(ContactCommand.Create(global, console));
+        root.Subcommands.Add(TrainCommand.Create(global, console));
         return root;
     }
 }

@@ -6,6 +6,7 @@ using Capture.Classifier.Classification;
 using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
 using Capture.Classifier.Ocr;
+using Capture.Worker.Jobs;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Quartz;
 
 namespace Capture.Worker.Hosting;
 
@@ -63,13 +65,32 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<CapturePipeline>();
 
         services.AddSingleton<MailboxReaderFactory>();
+        services.AddSingleton<ClassifierRetraining>();
+        services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RetrainingOptions>>(new OptionsValidation<RetrainingOptions>(o => o.Problems()));
         if (service)
         {
             services.AddHostedService<IndexCommitService>();
             AddSources(services, configuration);
+            AddJobs(services, configuration);
         }
 
         return builder;
+    }
+
+    /// <summary>Quartz jobs of the service; their triggers are computed from configuration at each start, never held only in memory.</summary>
+    private static void AddJobs(IServiceCollection services, ConfigurationManager configuration)
+    {
+        var retraining = configuration.GetSection(RetrainingOptions.SectionName).Get<RetrainingOptions>() ?? new RetrainingOptions();
+        services.AddQuartz(quartz =>
+        {
+            if (retraining.Enabled && retraining.Problems().Count == 0)
+            {
+                quartz.AddJob<ClassifierRetrainJob>(job => job.WithIdentity(ClassifierRetrainJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(ClassifierRetrainJob.Key).WithIdentity("classifier-retraining-schedule", "capture").WithCronSchedule(retraining.Schedule));
+            }
+        });
+        services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
     }
 
     private static void AddSources(IServiceCollection services, ConfigurationManager configuration)
