@@ -111,7 +111,9 @@ internal static partial class NameFinder
             var (line, next) = NextLine(text, position);
             if (AsPersonName(line) is { } name)
             {
-                var following = text.AsSpan(next, Math.Min(120, layout.LetterheadEnd - next));
+                // The name may be the letterhead's last line: then nothing of the letterhead follows it.
+                var start = Math.Min(next, text.Length);
+                var following = text.AsSpan(start, Math.Clamp(layout.LetterheadEnd - start, 0, Math.Min(120, text.Length - start)));
                 return AddressFinder.HasPostcode(following)
                     ? new MetadataField(MetadataFieldKind.ContactName, name, 0.8, MetadataLocation.Letterhead)
                     : null;

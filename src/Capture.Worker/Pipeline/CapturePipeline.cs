@@ -120,7 +120,19 @@ public sealed partial class CapturePipeline
             return new PreparedCapture(item, sha256, Quarantine(item, sha256, NoTextReason(document)));
         }
 
-        return new PreparedCapture(item, sha256, null) { Document = document, Analysis = _analyzer.Analyze(document) };
+        ItemAnalysis analysis;
+        try
+        {
+            analysis = _analyzer.Analyze(document);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A fault in language, category or metadata is this item's problem too: it waits in quarantine, not in a loop.
+            LogUnexpectedExtractionFailure(ex, item.OriginalFileName, item.SourceName);
+            return new PreparedCapture(item, sha256, Quarantine(item, sha256, $"Capture failed while understanding this item ({ex.GetType().Name}: {ex.Message}). Retry it after an upgrade or report it."));
+        }
+
+        return new PreparedCapture(item, sha256, null) { Document = document, Analysis = analysis };
     }
 
     /// <summary>

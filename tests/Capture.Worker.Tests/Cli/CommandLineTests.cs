@@ -243,6 +243,21 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_WhenUnderstandingTheItemFails_QuarantinesItWithTheReason()
+    {
+        // A company pattern that backtracks without end on this text: matching it runs out of time inside the extractor.
+        var letter = _directory.Combine("hostile.txt");
+        await File.WriteAllTextAsync(letter, "Reklamacja: " + new string('x', 40) + "\n\nJan Kowalski", TestContext.Current.CancellationToken);
+
+        var (exit, output, _) = await RunAsync(["import", "--json", letter], ("Metadata:OrderPatterns:0", "(x+x+)+y"));
+
+        Assert.Equal(2, exit);
+        using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
+        Assert.Equal("quarantined", json.RootElement.GetProperty("outcome").GetString());
+        Assert.Contains("understanding this item (RegexMatchTimeoutException", json.RootElement.GetProperty("reason").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_InvalidRegistrationFormat_RefusesAndNamesTheKey()
     {
         var letter = await WriteLetterAsync("letter.txt");
