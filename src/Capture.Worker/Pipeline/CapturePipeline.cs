@@ -251,6 +251,7 @@ public sealed partial class CapturePipeline
             Address = analysis.Metadata.Address,
             LetterDate = analysis.Metadata.LetterDate,
             Amounts = analysis.Metadata.Amounts,
+            Findings = analysis.Metadata.Fields,
             ArchivePath = commit.Documents[0].ArchivePath,
             Pages = document.PageCount,
             Ocr = document.UsedOcr || document.Attachments.Any(a => a.Extracted?.UsedOcr == true),

@@ -46,6 +46,9 @@ public sealed record CaptureResult
     /// <summary>Sums of money the customer mentions (claimed amounts, prices), with their currency.</summary>
     public IReadOnlyList<MoneyAmount> Amounts { get; init; } = [];
 
+    /// <summary>Every detail found, each with its confidence and where it was found (header, body, letterhead, signature).</summary>
+    public IReadOnlyList<MetadataField> Findings { get; init; } = [];
+
     /// <summary>The archived original, relative to the archive root.</summary>
     public string? ArchivePath { get; init; }
 

@@ -22,7 +22,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.True(exit == 0, error);
         using var json = JsonDocument.Parse(Assert.Single(Lines(output)));
         var root = json.RootElement;
-        foreach (var field in new[] { "source", "outcome", "registrationNumber", "category", "confidence", "language", "contact", "references", "dates", "letterDate", "address", "amounts", "archivePath", "pages", "ocr", "reason" })
+        foreach (var field in new[] { "source", "outcome", "registrationNumber", "category", "confidence", "language", "contact", "references", "dates", "letterDate", "address", "amounts", "findings", "archivePath", "pages", "ocr", "reason" })
         {
             Assert.True(root.TryGetProperty(field, out _), $"missing '{field}' in {output}");
         }
@@ -33,6 +33,10 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal("jan.kowalski@example.pl", root.GetProperty("contact").GetProperty("email").GetString());
         Assert.Equal("ZAM/2026/09901", root.GetProperty("references").GetProperty("orders")[0].GetString());
         Assert.Contains("2026-11-02", root.GetProperty("dates").EnumerateArray().Select(d => d.GetString()));
+        var email = root.GetProperty("findings").EnumerateArray().First(f => f.GetProperty("kind").GetString() == "email");
+        Assert.Equal("jan.kowalski@example.pl", email.GetProperty("value").GetString());
+        Assert.InRange(email.GetProperty("confidence").GetDouble(), 0.5, 1.0);
+        Assert.Contains(email.GetProperty("location").GetString(), new[] { "header", "body", "letterhead", "signature" });
     }
 
     [Fact]

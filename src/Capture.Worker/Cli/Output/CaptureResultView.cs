@@ -1,4 +1,5 @@
 using System.Globalization;
+using Capture.Classifier.Metadata;
 using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Cli.Output;
@@ -17,6 +18,7 @@ internal sealed record CaptureResultView(
     string? LetterDate,
     string? Address,
     IReadOnlyList<string> Amounts,
+    IReadOnlyList<FindingView> Findings,
     string? ArchivePath,
     int Pages,
     bool Ocr,
@@ -37,12 +39,23 @@ internal sealed record CaptureResultView(
         result.LetterDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         result.Address?.ToString(),
         [.. result.Amounts.Select(a => a.ToString())],
+        [.. result.Findings.Select(FindingView.From)],
         result.ArchivePath,
         result.Pages,
         result.Ocr,
         result.OcrConfidence is { } c ? Math.Round(c, 4) : null,
         result.NeedsReview,
         result.Reason);
+}
+
+/// <summary>One detail found in an item, with how sure the extractor is and where in the item it was.</summary>
+internal sealed record FindingView(string Kind, string Value, double Confidence, string Location)
+{
+    public static FindingView From(MetadataField field) => new(
+        System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(field.Kind.ToString()),
+        field.Value,
+        Math.Round(field.Confidence, 2),
+        field.Location.ToString().ToLowerInvariant());
 }
 
 internal sealed record ContactView(string? Name, string? Email, string? Phone = null);
