@@ -1,0 +1,116 @@
+using Archive.Store.Cases;
+using Archive.Store.Documents;
+using Archive.Store.Quarantine;
+
+namespace Archive.Store;
+
+/// <summary>Read-only lookups over cases, documents, history and quarantine.</summary>
+public sealed partial class ArchiveStore
+{
+    /// <summary>Finds a case by registration number, ignoring case and surrounding white space.</summary>
+    /// <param name="registrationNumber">The registration number.</param>
+    /// <returns>The case, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCase(string registrationNumber)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        return Read(() => _database.FindCaseByRegistrationNumber(registrationNumber.Trim()));
+    }
+
+    /// <summary>Finds a case by its database identifier.</summary>
+    /// <param name="caseId">The identifier.</param>
+    /// <returns>The case, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCaseById(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Cases.FindById(caseId));
+    }
+
+    /// <summary>Finds the first archived document (the original) with this content.</summary>
+    /// <param name="sha256">The SHA-256 in hex, either case.</param>
+    /// <returns>The earliest captured document with that hash, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sha256"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public DocumentRecord? FindDocumentBySha256(string sha256)
+    {
+        ArgumentNullException.ThrowIfNull(sha256);
+        var normalized = NormalizeSha256(sha256);
+        return Read(() => InCaptureOrder(_database.Documents.Find(d => d.Sha256 == normalized)).FirstOrDefault());
+    }
+
+    /// <summary>Finds the case holding a document with this e-mail Message-ID.</summary>
+    /// <param name="messageId">The Message-ID, with or without angle brackets.</param>
+    /// <returns>The case of the earliest such document, or null.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="messageId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord? FindCaseByMessageId(string messageId)
+    {
+        ArgumentNullException.ThrowIfNull(messageId);
+        var normalized = MessageIds.Normalize(messageId);
+        if (normalized is null)
+        {
+            return null;
+        }
+
+        return Read(() =>
+        {
+            var document = InCaptureOrder(_database.Documents.Find(d => d.MessageId == normalized)).FirstOrDefault();
+            return document is null ? null : _database.Cases.FindById(document.CaseId);
+        });
+    }
+
+    /// <summary>Counts the archived documents (the search index holds exactly one entry for each).</summary>
+    /// <returns>The number of documents.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public int CountDocuments() => Read(() => _database.Documents.Count());
+
+    /// <summary>Lists every case in registration order (year, then sequence).</summary>
+    /// <returns>The cases.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseRecord> ListCases() => Read(() => _database.Cases.FindAll()
+        .OrderBy(c => c.RegistrationYear)
+        .ThenBy(c => c.RegistrationSequence)
+        .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
+        .ToList());
+
+    /// <summary>Lists a case's documents in capture order.</summary>
+    /// <param name="caseId">The case's identifier.</param>
+    /// <returns>The documents (empty for an unknown case).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<DocumentRecord> GetDocuments(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Documents.Find(d => d.CaseId == caseId).OrderBy(d => d.Ordinal).ToList());
+    }
+
+    /// <summary>Lists every document, for rebuilding the search index.</summary>
+    /// <returns>All documents in capture order.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<DocumentRecord> ListDocuments() => Read(() => InCaptureOrder(_database.Documents.FindAll()).ToList());
+
+    /// <summary>A case's audit history in time order.</summary>
+    /// <param name="caseId">The case's identifier.</param>
+    /// <returns>The events (empty for an unknown case).</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseId"/> is null.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseEvent> GetHistory(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Events.Find(e => e.CaseId == caseId)
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Id, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    /// <summary>Lists the quarantine, oldest first.</summary>
+    /// <returns>The quarantine records.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<QuarantineRecord> ListQuarantine() => Read(() => _database.Quarantine.FindAll()
+        .OrderBy(q => q.At)
+        .ThenBy(q => q.Id, StringComparer.Ordinal)
+        .ToList());
+}
