@@ -113,4 +113,16 @@ public sealed partial class ArchiveStore
         .OrderBy(q => q.At)
         .ThenBy(q => q.Id, StringComparer.Ordinal)
         .ToList());
+
+    /// <summary>Reads the extracted text stored beside a document's original (UTF-8).</summary>
+    /// <param name="document">The document.</param>
+    /// <returns>The text, or an empty string for a document stored without one.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="document"/> is null.</exception>
+    /// <exception cref="IOException">The text file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The text file is not readable.</exception>
+    public string ReadText(DocumentRecord document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return string.IsNullOrEmpty(document.TextPath) ? "" : File.ReadAllText(_paths.Resolve(document.TextPath));
+    }
 }

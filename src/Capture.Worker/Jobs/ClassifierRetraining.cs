@@ -96,14 +96,14 @@ public sealed partial class ClassifierRetraining : IDisposable
         var text = new StringBuilder();
         foreach (var document in _store.GetDocuments(correction.CaseId))
         {
-            if (text.Length >= MaxExampleCharacters || string.IsNullOrEmpty(document.TextPath))
+            if (text.Length >= MaxExampleCharacters)
             {
-                continue;
+                break;
             }
 
             try
             {
-                text.Append(File.ReadAllText(_store.ResolvePath(document.TextPath))).Append("\n\n");
+                text.Append(_store.ReadText(document)).Append("\n\n");
             }
             catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
             {

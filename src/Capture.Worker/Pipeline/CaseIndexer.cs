@@ -163,7 +163,7 @@ public sealed partial class CaseIndexer
     {
         try
         {
-            return string.IsNullOrEmpty(document.TextPath) ? "" : File.ReadAllText(_store.ResolvePath(document.TextPath));
+            return _store.ReadText(document);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {

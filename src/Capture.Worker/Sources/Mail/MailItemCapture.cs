@@ -152,13 +152,14 @@ internal sealed partial class MailItemCapture : IDisposable
     /// <summary>Consecutive messages never tried before, up to <see cref="FilingGroupSize"/>; a message tried before alone.</summary>
     private IEnumerable<List<MailDownload>> Groups(IReadOnlyList<MailDownload> messages)
     {
+        var triedBefore = messages.Select(m => WasTriedBefore(m.Item)).ToArray();
         var start = 0;
         while (start < messages.Count)
         {
             var end = start + 1;
-            if (!WasTriedBefore(messages[start].Item))
+            if (!triedBefore[start])
             {
-                while (end < messages.Count && end - start < FilingGroupSize && !WasTriedBefore(messages[end].Item))
+                while (end < messages.Count && end - start < FilingGroupSize && !triedBefore[end])
                 {
                     end++;
                 }
