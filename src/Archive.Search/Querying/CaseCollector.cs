@@ -21,6 +21,8 @@ internal sealed class CaseCollector : ICollector
     private readonly SegmentFacet statuses = new(IndexFields.Status);
     private Scorer? scorer;
     private NumericDocValues? caseKeys;
+    private SortedDocValues? legacyCaseIds;
+    private long?[] legacyKeyByOrdinal = [];
     private NumericDocValues? sortValues;
     private int docBase;
 
@@ -42,6 +44,9 @@ internal sealed class CaseCollector : ICollector
         var reader = context.AtomicReader;
         docBase = context.DocBase;
         caseKeys = reader.GetNumericDocValues(IndexFields.CaseKey);
+        // An index of schema 1 (answering until its rebuild is done) has the case ids but not their keys.
+        legacyCaseIds = caseKeys is null ? reader.GetSortedDocValues(IndexFields.CaseId) : null;
+        legacyKeyByOrdinal = legacyCaseIds is null ? [] : new long?[legacyCaseIds.ValueCount];
         sortValues = sort switch
         {
             SearchSort.Newest or SearchSort.Oldest => reader.GetNumericDocValues(IndexFields.ReceivedAt),
@@ -55,12 +60,20 @@ internal sealed class CaseCollector : ICollector
 
     public void Collect(int doc)
     {
-        if (caseKeys is null)
+        long caseKey;
+        if (caseKeys is not null)
+        {
+            caseKey = caseKeys.Get(doc);
+        }
+        else if (LegacyCaseKey(doc) is { } legacyKey)
+        {
+            caseKey = legacyKey;
+        }
+        else
         {
             return;
         }
 
-        var caseKey = caseKeys.Get(doc);
         if (seen.Add(caseKey))
         {
             categories.Count(doc);
@@ -89,6 +102,25 @@ internal sealed class CaseCollector : ICollector
             Flush();
             return statusCounts;
         }
+    }
+
+    private long? LegacyCaseKey(int doc)
+    {
+        var ordinal = legacyCaseIds?.GetOrd(doc) ?? -1;
+        if (ordinal < 0)
+        {
+            return null;
+        }
+
+        if (legacyKeyByOrdinal[ordinal] is not { } key)
+        {
+            var caseId = new BytesRef();
+            legacyCaseIds!.LookupOrd(ordinal, caseId);
+            key = IndexDocumentMapper.CaseKey(caseId.Utf8ToString());
+            legacyKeyByOrdinal[ordinal] = key;
+        }
+
+        return key;
     }
 
     /// <summary>Higher is better. Ticks fit a double to within microseconds, far finer than any order a clerk sees.</summary>
