@@ -34,10 +34,10 @@ internal sealed class ArchiveGenerator(int seed = ArchiveGenerator.DefaultSeed)
     ];
 
     /// <summary>The archive as an asynchronous stream, as <see cref="ArchiveIndex.RebuildAsync"/> reads it.</summary>
-    public IAsyncEnumerable<IndexedDocument> DocumentsAsync(int count, ArchiveSample? sample) => Documents(count, sample).ToAsyncEnumerable();
+    public IAsyncEnumerable<IndexedDocument> DocumentsAsync(int count, ArchiveSample? sample) => Generate(count, sample).ToAsyncEnumerable();
 
     /// <summary>The first <paramref name="count"/> documents; <paramref name="sample"/>, when given, sees each of them.</summary>
-    public IEnumerable<IndexedDocument> Documents(int count, ArchiveSample? sample = null)
+    public IEnumerable<IndexedDocument> Generate(int count, ArchiveSample? sample = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         var writer = new ArchiveWriter(new Random(seed), count, sample);
