@@ -1,9 +1,7 @@
-using System.Globalization;
+using System.Collections.Concurrent;
 using Archive.Search.Analysis;
 using Archive.Search.Indexing;
 using Archive.Search.Querying;
-using Archive.Search.Snippets;
-using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
@@ -12,101 +10,89 @@ using Microsoft.Extensions.Logging;
 namespace Archive.Search;
 
 /// <summary>
-/// The full-text index of the archive. It holds only copies of what the store has and can always be
-/// rebuilt from it (<see cref="DeleteAll"/>, then <see cref="Upsert"/> everything, then <see cref="Commit"/>).
-/// One instance owns the index directory (one <see cref="IndexWriter"/> per directory); all members are thread-safe.
-/// Changes become searchable after <see cref="Commit"/> or <see cref="MaybeRefresh"/>.
+/// The full-text index of the archive. It holds only copies of what the store has and can always be rebuilt from it
+/// (<see cref="RebuildAsync"/>, which builds a new generation while searches keep using the current one). One
+/// instance owns the index folder; all members are thread-safe. Changes become searchable after
+/// <see cref="MaybeRefresh"/> (near-real-time, cheap) or <see cref="Commit"/> (durable).
 /// </summary>
 public sealed partial class ArchiveIndex : IDisposable
 {
+    private readonly ArchiveSearchOptions options;
+    private readonly TimeProvider time;
+    private readonly TimeZoneInfo zone;
     private readonly ILogger<ArchiveIndex> logger;
-    private readonly string indexPath;
-    private readonly Analyzer analyzer;
-    private readonly Analyzer snippetAnalyzer;
-    private readonly FSDirectory directory;
-    private readonly IndexWriter writer;
-    private readonly SearcherManager searchers;
+    private readonly ArchiveAnalyzers analyzers;
     private readonly SearchQueryCompiler compiler;
+    private readonly GenerationCatalog catalog;
 
-    // Serialises writes so a case re-stamp never interleaves with an upsert of one of its documents.
-    private readonly System.Threading.Lock writeLock = new();
+    // Upserts and commits share it; re-stamping a case, replaying a rebuild's journal and switching generations
+    // take it alone, so a case's documents never change under a re-stamp and nothing is written to a replaced generation.
+    private readonly ReaderWriterLockSlim changeLock = new(LockRecursionPolicy.NoRecursion);
+    private IndexGeneration active;
+    private ConcurrentQueue<IndexChange>? journal;
+    private int rebuilding;
     private int disposed;
 
-    /// <summary>Opens the index at <see cref="ArchiveSearchOptions.IndexDirectory"/>, creating it when missing.</summary>
-    /// <exception cref="ArgumentException">The options are invalid (empty directory, non-positive RAM buffer).</exception>
-    /// <exception cref="InvalidOperationException">Another writer (in this or another process) holds the index directory.</exception>
-    /// <exception cref="IOException">The directory cannot be created or read.</exception>
-    public ArchiveIndex(ArchiveSearchOptions options, ILogger<ArchiveIndex> logger)
+    /// <summary>Opens the index in <see cref="ArchiveSearchOptions.IndexDirectory"/>, creating it when missing.</summary>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="SearchIndexUnavailableException">Another writer (in this or another process) holds the index.</exception>
+    /// <exception cref="IOException">The folder cannot be created or read.</exception>
+    public ArchiveIndex(ArchiveSearchOptions options, TimeProvider time, ILogger<ArchiveIndex> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         ArchiveSearchOptionsValidator.ThrowIfInvalid(options);
 
+        this.options = options;
+        this.time = time;
         this.logger = logger;
-        indexPath = Path.GetFullPath(options.IndexDirectory);
-        System.IO.Directory.CreateDirectory(indexPath);
-
-        analyzer = ArchiveAnalyzers.Create();
-        snippetAnalyzer = new ArchiveTextAnalyzer(foldDiacritics: true);
-        compiler = new SearchQueryCompiler(analyzer);
-        directory = FSDirectory.Open(indexPath);
+        zone = ArchiveSearchOptionsValidator.ResolveTimeZone(options.TimeZone)!;
+        catalog = new GenerationCatalog(Path.GetFullPath(options.IndexDirectory));
+        System.IO.Directory.CreateDirectory(catalog.Root);
+        analyzers = new ArchiveAnalyzers(options, logger);
+        compiler = new SearchQueryCompiler(analyzers.PerField);
         try
         {
-            var config = new IndexWriterConfig(ArchiveTextAnalyzer.Version, analyzer)
-            {
-                OpenMode = OpenMode.CREATE_OR_APPEND,
-                RAMBufferSizeMB = options.RamBufferSizeMb,
-            };
-            writer = OpenWriter(config);
-            searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
+            var current = catalog.Current();
+            active = OpenGeneration(current, create: false);
+            active.OpenSearchers();
+            catalog.DeleteAbandoned(current);
         }
         catch
         {
-            writer?.Dispose();
-            directory.Dispose();
-            snippetAnalyzer.Dispose();
-            analyzer.Dispose();
+            analyzers.Dispose();
+            changeLock.Dispose();
             throw;
         }
 
-        LogOpened(indexPath, DocumentCount);
-    }
-
-    /// <summary>Number of searchable documents (as of the last <see cref="Commit"/> or <see cref="MaybeRefresh"/>).</summary>
-    public int DocumentCount
-    {
-        get
+        LogOpened(catalog.Root, active.Entry.Name, DocumentCount);
+        if (NeedsRebuild)
         {
-            ThrowIfDisposed();
-            var searcher = searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.NumDocs;
-            }
-            finally
-            {
-                searchers.Release(searcher);
-            }
+            LogSchemaOutdated(active.Entry.Schema, GenerationCatalog.CurrentSchema);
         }
     }
+
+    /// <summary>
+    /// True when the current index was built with older fields or analysis than this version uses: searches still
+    /// work on it, but not every query feature does until <see cref="RebuildAsync"/> has run.
+    /// </summary>
+    public bool NeedsRebuild => active.Entry.Schema != GenerationCatalog.CurrentSchema;
+
+    /// <summary>Number of searchable documents (as of the last <see cref="Commit"/> or <see cref="MaybeRefresh"/>).</summary>
+    public int DocumentCount => WithSearcher(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>True when a document with this id is searchable (as of the last <see cref="Commit"/> or <see cref="MaybeRefresh"/>).</summary>
     /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
     public bool Contains(string documentId)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(documentId);
-        ThrowIfDisposed();
-        var searcher = searchers.Acquire();
-        try
+        return WithSearcher(searcher =>
         {
             var counter = new TotalHitCountCollector();
             searcher.Search(new TermQuery(new Term(IndexFields.DocumentId, documentId)), counter);
             return counter.TotalHits > 0;
-        }
-        finally
-        {
-            searchers.Release(searcher);
-        }
+        });
     }
 
     /// <summary>Adds the document, or replaces the one with the same <see cref="IndexedDocument.DocumentId"/>.</summary>
@@ -116,54 +102,57 @@ public sealed partial class ArchiveIndex : IDisposable
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentException.ThrowIfNullOrWhiteSpace(document.DocumentId, nameof(document));
-        ArgumentException.ThrowIfNullOrWhiteSpace(document.CaseId, nameof(document));
+        ArgumentNullException.ThrowIfNull(document.Case, nameof(document));
+        ArgumentException.ThrowIfNullOrWhiteSpace(document.Case.CaseId, nameof(document));
         ThrowIfDisposed();
 
         var fields = IndexDocumentMapper.ToLucene(document);
-        lock (writeLock)
+        changeLock.EnterReadLock();
+        try
         {
-            writer.UpdateDocument(new Term(IndexFields.DocumentId, document.DocumentId), fields);
+            active.Writer.UpdateDocument(new Term(IndexFields.DocumentId, document.DocumentId), fields);
+            journal?.Enqueue(new IndexChange.Upsert(document));
+        }
+        finally
+        {
+            changeLock.ExitReadLock();
         }
     }
 
     /// <summary>
-    /// Re-stamps status and category on every document of the case, including ones upserted but not yet
-    /// committed. Searchable after the next <see cref="Commit"/>. A case with no documents is a no-op.
+    /// Re-stamps the case's fields (status, category, handler, contact, clocks) on every document of the case,
+    /// including ones upserted but not yet committed. A case with no documents is a no-op.
     /// </summary>
-    /// <exception cref="ArgumentException">An argument is empty.</exception>
+    /// <exception cref="ArgumentException">The case has no id.</exception>
     /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
-    public void UpdateCase(string caseId, string status, string category)
+    public void UpdateCase(IndexedCase @case)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
-        ArgumentException.ThrowIfNullOrWhiteSpace(status);
-        ArgumentException.ThrowIfNullOrWhiteSpace(category);
+        ArgumentNullException.ThrowIfNull(@case);
+        ArgumentException.ThrowIfNullOrWhiteSpace(@case.CaseId, nameof(@case));
         ThrowIfDisposed();
 
-        lock (writeLock)
+        changeLock.EnterWriteLock();
+        try
         {
             // The near-real-time reader must see this case's uncommitted upserts, or they would be lost.
+            var searchers = active.Searchers!;
             searchers.MaybeRefreshBlocking();
             var searcher = searchers.Acquire();
             try
             {
-                // Count first: sizing the result queue by MaxDoc would allocate for the whole index on every re-stamp.
-                var caseQuery = new TermQuery(new Term(IndexFields.CaseId, caseId));
-                var counter = new TotalHitCountCollector();
-                searcher.Search(caseQuery, counter);
-                var caseDocuments = searcher.Search(caseQuery, Math.Max(1, counter.TotalHits));
-                foreach (var scoreDoc in caseDocuments.ScoreDocs)
-                {
-                    var stored = IndexDocumentMapper.FromStored(searcher.Doc(scoreDoc.Doc));
-                    var restamped = stored with { Status = status, Category = category };
-                    writer.UpdateDocument(new Term(IndexFields.DocumentId, restamped.DocumentId), IndexDocumentMapper.ToLucene(restamped));
-                }
-
-                LogCaseRestamped(caseId, caseDocuments.ScoreDocs.Length, status, category);
+                var count = Restamp(active.Writer, searcher, @case);
+                LogCaseRestamped(@case.CaseId, count, @case.Status, @case.Category);
             }
             finally
             {
                 searchers.Release(searcher);
             }
+
+            journal?.Enqueue(new IndexChange.CaseUpdate(@case));
+        }
+        finally
+        {
+            changeLock.ExitWriteLock();
         }
     }
 
@@ -173,74 +162,28 @@ public sealed partial class ArchiveIndex : IDisposable
     public void Commit()
     {
         ThrowIfDisposed();
-        lock (writeLock)
-        {
-            writer.Commit();
-        }
-
-        searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Makes uncommitted changes searchable without the cost of a durable commit.</summary>
-    /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
-    public void MaybeRefresh()
-    {
-        ThrowIfDisposed();
-        searchers.MaybeRefreshBlocking();
-    }
-
-    /// <summary>Finds matching cases: one hit per case (its best document), best first, paged over cases.</summary>
-    /// <exception cref="InvalidSearchQueryException">The query is empty or malformed; the message says what and where.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">Limit is outside 1..<see cref="SearchRequest.MaxLimit"/> or Offset is negative.</exception>
-    /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
-    public SearchResults Search(SearchRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, SearchRequest.MaxLimit, nameof(request));
-        ArgumentOutOfRangeException.ThrowIfNegative(request.Offset, nameof(request));
-        ThrowIfDisposed();
-
-        var query = compiler.Compile(request.Query);
-        var matcher = SnippetTermMatcher.From(query);
-        var searcher = searchers.Acquire();
+        changeLock.EnterReadLock();
         try
         {
-            var collector = new CaseCollapsingCollector();
-            try
-            {
-                searcher.Search(query, collector);
-            }
-            catch (BooleanQuery.TooManyClausesException exception)
-            {
-                throw SearchQueryCompiler.TooManyClauses(exception);
-            }
-
-            var hits = collector.Page(request.Offset, request.Limit)
-                .Select(best => ToHit(searcher, best, matcher))
-                .ToList();
-            return new SearchResults(collector.TotalCases, hits);
+            active.Writer.Commit();
         }
         finally
         {
-            searchers.Release(searcher);
+            changeLock.ExitReadLock();
         }
+
+        MaybeRefresh();
     }
 
-    /// <summary>Removes every document, for a rebuild. Searches keep seeing the old content until the next <see cref="Commit"/>.</summary>
+    /// <summary>Makes uncommitted changes searchable without the cost of a durable commit (near-real-time).</summary>
     /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
-    public void DeleteAll()
+    public void MaybeRefresh() => WithGeneration(generation =>
     {
-        ThrowIfDisposed();
-        lock (writeLock)
-        {
-            writer.DeleteAll();
-        }
+        generation.Searchers!.MaybeRefreshBlocking();
+        return true;
+    });
 
-        LogCleared(indexPath);
-    }
-
-    /// <summary>Commits pending changes and releases the index directory.</summary>
+    /// <summary>Commits pending changes and releases the index folder.</summary>
     public void Dispose()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1)
@@ -248,62 +191,100 @@ public sealed partial class ArchiveIndex : IDisposable
             return;
         }
 
+        changeLock.EnterWriteLock();
         try
         {
-            lock (writeLock)
-            {
-                writer.Commit();
-            }
+            active.Writer.Commit();
         }
         finally
         {
-            searchers.Dispose();
-            writer.Dispose();
-            directory.Dispose();
-            snippetAnalyzer.Dispose();
-            analyzer.Dispose();
+            changeLock.ExitWriteLock();
+            active.Release();
+            analyzers.Dispose();
         }
     }
 
-    private IndexWriter OpenWriter(IndexWriterConfig config)
+    /// <summary>Writes the case's fields onto each of its documents as <paramref name="searcher"/> sees them.</summary>
+    private static int Restamp(IndexWriter writer, IndexSearcher searcher, IndexedCase @case)
+    {
+        // Count first: sizing the result queue by MaxDoc would allocate for the whole index on every re-stamp.
+        var caseQuery = new TermQuery(new Term(IndexFields.CaseId, @case.CaseId));
+        var counter = new TotalHitCountCollector();
+        searcher.Search(caseQuery, counter);
+        if (counter.TotalHits == 0)
+        {
+            return 0;
+        }
+
+        var documents = searcher.Search(caseQuery, counter.TotalHits);
+        foreach (var scoreDoc in documents.ScoreDocs)
+        {
+            var restamped = IndexDocumentMapper.FromStored(searcher.Doc(scoreDoc.Doc), @case);
+            writer.UpdateDocument(new Term(IndexFields.DocumentId, restamped.DocumentId), IndexDocumentMapper.ToLucene(restamped));
+        }
+
+        return documents.ScoreDocs.Length;
+    }
+
+    private IndexGeneration OpenGeneration(GenerationCatalog.Entry entry, bool create)
     {
         try
         {
-            return new IndexWriter(directory, config);
+            return IndexGeneration.Open(entry, analyzers.PerField, options.RamBufferSizeMb, create);
         }
         catch (LockObtainFailedException exception)
         {
             throw new SearchIndexUnavailableException(
-                $"The search index at {indexPath} is already open for writing by another ArchiveIndex or process; only one may own an index directory. Stop the other Capture process (capture run) or use another archive.",
+                $"The search index at {catalog.Root} is already open for writing by another ArchiveIndex or process; only one may own an index folder. Stop the other Capture process (capture run) or use another archive.",
                 exception);
         }
     }
 
-    private CaseHit ToHit(IndexSearcher searcher, CaseCollapsingCollector.CaseBest best, SnippetTermMatcher matcher)
+    /// <summary>Runs <paramref name="action"/> on the current generation, which cannot close while it runs.</summary>
+    private T WithGeneration<T>(Func<IndexGeneration, T> action)
     {
-        var stored = searcher.Doc(best.Doc);
-        string? Get(string field) => stored.Get(field, CultureInfo.InvariantCulture);
-        return new CaseHit(
-            RegistrationNumber: Get(IndexFields.RegistrationNumber) ?? string.Empty,
-            CaseId: best.CaseId,
-            DocumentId: Get(IndexFields.DocumentId) ?? string.Empty,
-            Score: best.Score,
-            Category: Get(IndexFields.Category) ?? string.Empty,
-            Status: Get(IndexFields.Status) ?? string.Empty,
-            ContactName: Get(IndexFields.ContactName),
-            ContactEmail: Get(IndexFields.Email),
-            Subject: Get(IndexFields.Subject),
-            Snippet: SnippetBuilder.Build(Get(IndexFields.Text), matcher, snippetAnalyzer, IndexFields.Text));
+        while (true)
+        {
+            ThrowIfDisposed();
+            var generation = Volatile.Read(ref active);
+            if (!generation.TryAcquire())
+            {
+                continue; // replaced a moment ago: take the new one
+            }
+
+            try
+            {
+                return action(generation);
+            }
+            finally
+            {
+                generation.Release();
+            }
+        }
     }
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action) => WithGeneration(generation =>
+    {
+        var searchers = generation.Searchers!;
+        var searcher = searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            searchers.Release(searcher);
+        }
+    });
 
     private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(Volatile.Read(ref disposed) == 1, this);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Opened search index at {IndexPath} with {DocumentCount} documents")]
-    private partial void LogOpened(string indexPath, int documentCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Opened search index at {IndexPath} (generation {Generation}) with {DocumentCount} documents")]
+    private partial void LogOpened(string indexPath, string generation, int documentCount);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The search index was built with schema {Schema}; this version uses schema {CurrentSchema}. It keeps answering, but run `capture reindex` (the service rebuilds it by itself) for stemming, sorting and the new fields")]
+    private partial void LogSchemaOutdated(int schema, int currentSchema);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Re-stamped {DocumentCount} documents of case {CaseId} as {Status}/{Category}")]
     private partial void LogCaseRestamped(string caseId, int documentCount, string status, string category);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Cleared search index at {IndexPath} for a rebuild")]
-    private partial void LogCleared(string indexPath);
 }

@@ -25,6 +25,17 @@ public sealed class ArchiveSearchOptionsValidator : IValidateOptions<ArchiveSear
         }
     }
 
+    /// <summary>The zone named by the option (the machine's when empty), or null when the name is unknown.</summary>
+    internal static TimeZoneInfo? ResolveTimeZone(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return TimeZoneInfo.Local;
+        }
+
+        return TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
+    }
+
     private static IEnumerable<string> Problems(ArchiveSearchOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.IndexDirectory))
@@ -34,7 +45,27 @@ public sealed class ArchiveSearchOptionsValidator : IValidateOptions<ArchiveSear
 
         if (!(options.RamBufferSizeMb > 0 && options.RamBufferSizeMb < MaxRamBufferSizeMb))
         {
-            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.RamBufferSizeMb)} is {options.RamBufferSizeMb}; set it between 1 and {MaxRamBufferSizeMb - 1} (32 is a good default).";
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.RamBufferSizeMb)} is {options.RamBufferSizeMb}; set it between 1 and {MaxRamBufferSizeMb - 1} (64 is a good default).";
+        }
+
+        if (string.IsNullOrWhiteSpace(options.HunspellDirectory))
+        {
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.HunspellDirectory)} is empty; set it to the folder of the Hunspell dictionaries, e.g. \"/usr/share/hunspell\".";
+        }
+
+        if (options.StemCacheEntries is < 1_000 or > 10_000_000)
+        {
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.StemCacheEntries)} is {options.StemCacheEntries}; set it between 1000 and 10000000 (200000 words per language is about 40 MB).";
+        }
+
+        if (options.RebuildThreads is < 0 or > 64)
+        {
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.RebuildThreads)} is {options.RebuildThreads}; set it between 1 and 64, or 0 for one per processor.";
+        }
+
+        if (ResolveTimeZone(options.TimeZone) is null)
+        {
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.TimeZone)} \"{options.TimeZone}\" is not a time zone this machine knows; use an IANA id such as \"Europe/Warsaw\", or leave it empty for the machine's zone.";
         }
     }
 }

@@ -18,6 +18,7 @@ public static class ArchiveSearchServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ArchiveSearchOptions>, ArchiveSearchOptionsValidator>());
         services.TryAddSingleton(provider => new ArchiveIndex(
             provider.GetRequiredService<IOptions<ArchiveSearchOptions>>().Value,
+            provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetRequiredService<ILogger<ArchiveIndex>>()));
         return services.AddOptions<ArchiveSearchOptions>().ValidateOnStart();
     }

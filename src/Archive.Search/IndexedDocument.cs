@@ -1,17 +1,9 @@
 namespace Archive.Search;
 
-/// <summary>
-/// One archived document as the index sees it: a copy of what the store holds, with the case fields
-/// (registration number, category, status) denormalised onto every document of the case.
-/// </summary>
+/// <summary>One archived document as the index sees it: a copy of what the store holds, with its case's fields.</summary>
 /// <param name="DocumentId">Unique id of the document; <see cref="ArchiveIndex.Upsert"/> replaces by it.</param>
-/// <param name="CaseId">The case the document belongs to; search results collapse by it.</param>
-/// <param name="RegistrationNumber">The case's registration number, e.g. <c>C-2026-000123</c>.</param>
-/// <param name="Category">Lower-case category word: <c>complaint</c>, <c>suggestion</c>, <c>thanks</c> or <c>unclassified</c>.</param>
-/// <param name="Status">Lower-case status word, e.g. <c>not-started</c> or <c>pending-on-company</c>.</param>
-/// <param name="Language">ISO 639-1 code of the text's language (<c>pl</c>, <c>hu</c>, <c>en</c>), when known.</param>
-/// <param name="ContactName">The customer's name as extracted.</param>
-/// <param name="ContactEmail">The customer's e-mail address as extracted.</param>
+/// <param name="Case">The case the document belongs to, as it stands now.</param>
+/// <param name="Language">ISO 639-1 code of the text's language (<c>pl</c>, <c>hu</c>, <c>en</c>), when known; chooses the stemmer.</param>
 /// <param name="Subject">Mail subject or letter title.</param>
 /// <param name="FileName">Original file name of the item.</param>
 /// <param name="Text">The full text (body, PDF text layer or OCR).</param>
@@ -22,13 +14,8 @@ namespace Archive.Search;
 /// <param name="Policies">Policy numbers found in the item.</param>
 public sealed record IndexedDocument(
     string DocumentId,
-    string CaseId,
-    string RegistrationNumber,
-    string Category,
-    string Status,
+    IndexedCase Case,
     string? Language,
-    string? ContactName,
-    string? ContactEmail,
     string? Subject,
     string? FileName,
     string Text,

@@ -92,6 +92,40 @@ public sealed partial class ArchiveStore
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public IReadOnlyList<DocumentRecord> ListDocuments() => Read(() => InCaptureOrder(_database.Documents.FindAll()).ToList());
 
+    /// <summary>
+    /// Reads the documents after <paramref name="afterId"/> in id order, each with its case (null when the case is
+    /// missing, which the caller reports), for streaming the whole archive (a search index rebuild) one page at a
+    /// time without holding it in memory.
+    /// </summary>
+    /// <param name="afterId">The last id of the previous page, or null for the first page.</param>
+    /// <param name="count">Most documents to return (1 to 10,000).</param>
+    /// <returns>The page; fewer than <paramref name="count"/> (or none) at the end.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is outside 1..10,000.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<(DocumentRecord Document, CaseRecord? Case)> ReadDocumentPage(string? afterId, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 10_000);
+        return Read(() =>
+        {
+            var documents = _database.Documents.Find(LiteDB.Query.GT("_id", afterId ?? ""), skip: 0, limit: count).ToList();
+            var cases = new Dictionary<string, CaseRecord?>(StringComparer.Ordinal);
+            var page = new List<(DocumentRecord, CaseRecord?)>(documents.Count);
+            foreach (var document in documents)
+            {
+                if (!cases.TryGetValue(document.CaseId, out var caseRecord))
+                {
+                    caseRecord = _database.Cases.FindById(document.CaseId);
+                    cases.Add(document.CaseId, caseRecord);
+                }
+
+                page.Add((document, caseRecord));
+            }
+
+            return page;
+        });
+    }
+
     /// <summary>A case's audit history in time order.</summary>
     /// <param name="caseId">The case's identifier.</param>
     /// <returns>The events (empty for an unknown case).</returns>

@@ -18,7 +18,7 @@ public sealed class MalformedQueryTests : IDisposable
     [InlineData("(a OR", "Parenthesis opened at position 1 is never closed")]
     [InlineData("kettle OR (a AND (b)", "Parenthesis opened at position 11 is never closed")]
     [InlineData("kettle)", "Closing parenthesis at position 7 has no opening one")]
-    [InlineData("emial:x", "Unknown field 'emial:' — known fields: email, name, reg, category, status, lang, order, invoice, serial, policy")]
+    [InlineData("emial:x", "Unknown field 'emial:' — known fields: email, name, reg, category, status, lang, handler, order, invoice, serial, policy")]
     [InlineData("emial:x", "Did you mean 'email:'?")]
     [InlineData("AND", "'AND'")]
     [InlineData("kettle AND", "The query ends with 'AND'")]
@@ -26,7 +26,7 @@ public sealed class MalformedQueryTests : IDisposable
     [InlineData("", "The query is empty")]
     [InlineData("   ", "The query is empty")]
     [InlineData("*ettle", "starts with a wildcard")]
-    [InlineData("[a TO b]", "Ranges such as [a TO b] are not supported")]
+    [InlineData("[a TO b]", "Ranges such as [a TO b] work on received: (dates) and waiting: (days)")]
     public void MalformedQuery_ThrowsWithAHelpfulMessage(string query, string expectedMessage)
     {
         var exception = Assert.Throws<InvalidSearchQueryException>(() => index.Search(query));

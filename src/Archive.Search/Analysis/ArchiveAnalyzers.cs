@@ -1,25 +1,62 @@
-using System.Diagnostics.CodeAnalysis;
 using Archive.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.Miscellaneous;
+using Microsoft.Extensions.Logging;
 
 namespace Archive.Search.Analysis;
 
-/// <summary>The per-field analyzer used both when indexing and when parsing queries, so the two always agree.</summary>
-internal static class ArchiveAnalyzers
+/// <summary>
+/// The analyzers of one index: <see cref="PerField"/> is used both when indexing and when parsing queries, so the
+/// two always agree; <see cref="Snippets"/> re-reads stored text for highlighting. Owns the per-language stem caches.
+/// </summary>
+internal sealed class ArchiveAnalyzers : IDisposable
 {
-    [SuppressMessage("Reliability", "CA2000", Justification = "The wrapper holds the per-field analyzers for the index's lifetime; the index disposes the wrapper.")]
-    public static Analyzer Create()
+    private readonly List<IDisposable> owned = [];
+    private readonly Dictionary<StemLanguage, StemCache> stemCaches = [];
+
+    public ArchiveAnalyzers(ArchiveSearchOptions options, ILogger logger)
     {
-        var folded = new ArchiveTextAnalyzer(foldDiacritics: true);
+        HunspellDictionaries.Preload(options.HunspellDirectory, logger);
         var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal)
         {
-            [IndexFields.TextExact] = new ArchiveTextAnalyzer(foldDiacritics: false),
-            [IndexFields.EmailParts] = new IdentifierPartsAnalyzer(),
-            [IndexFields.DocumentId] = new KeywordAnalyzer(),
-            [IndexFields.CaseId] = new KeywordAnalyzer(),
+            [IndexFields.EmailParts] = Own(new IdentifierPartsAnalyzer()),
+            [IndexFields.HandlerParts] = Own(new IdentifierPartsAnalyzer()),
+            [IndexFields.DocumentId] = Own(new KeywordAnalyzer()),
+            [IndexFields.CaseId] = Own(new KeywordAnalyzer()),
         };
-        return new PerFieldAnalyzerWrapper(folded, perField);
+        foreach (var language in StemLanguage.All)
+        {
+            var cache = Own(new StemCache(() => HunspellDictionaries.Get(options.HunspellDirectory, language, logger), options.StemCacheEntries));
+            stemCaches.Add(language, cache);
+            perField[language.Field] = Own(new StemmingAnalyzer(cache));
+        }
+
+        PerField = Own(new PerFieldAnalyzerWrapper(Own(new FoldedTextAnalyzer(keepOriginal: true)), perField));
+        Snippets = Own(new FoldedTextAnalyzer(fold: false));
+    }
+
+    /// <summary>The analyzer of every field, for the writer and the query parser.</summary>
+    public Analyzer PerField { get; }
+
+    /// <summary>Only lower-cases: one token per word as written, which the snippet builder folds and stems itself.</summary>
+    public Analyzer Snippets { get; }
+
+    /// <summary>The shared stem cache of a language.</summary>
+    public StemCache StemsOf(StemLanguage language) => stemCaches[language];
+
+    public void Dispose()
+    {
+        foreach (var item in Enumerable.Reverse(owned))
+        {
+            item.Dispose();
+        }
+    }
+
+    private T Own<T>(T item)
+        where T : IDisposable
+    {
+        owned.Add(item);
+        return item;
     }
 }

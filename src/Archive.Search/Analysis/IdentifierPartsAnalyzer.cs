@@ -18,7 +18,7 @@ internal sealed class IdentifierPartsAnalyzer : Analyzer
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var tokenizer = new LetterOrDigitTokenizer(reader);
-        TokenStream stream = new LowerCaseFilter(ArchiveTextAnalyzer.Version, tokenizer);
+        TokenStream stream = new LowerCaseFilter(FoldedTextAnalyzer.Version, tokenizer);
         stream = new ASCIIFoldingFilter(stream);
         return new TokenStreamComponents(tokenizer, stream);
     }
@@ -26,7 +26,7 @@ internal sealed class IdentifierPartsAnalyzer : Analyzer
     private sealed class LetterOrDigitTokenizer : CharTokenizer
     {
         public LetterOrDigitTokenizer(TextReader reader)
-            : base(ArchiveTextAnalyzer.Version, reader)
+            : base(FoldedTextAnalyzer.Version, reader)
         {
         }
 

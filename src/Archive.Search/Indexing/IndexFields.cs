@@ -11,19 +11,30 @@ internal static class IndexFields
     public const string Status = "status";
     public const string Language = "lang";
     public const string Email = "email";
+    public const string Handler = "handler";
     public const string Orders = "order";
     public const string Invoices = "invoice";
     public const string Serials = "serial";
     public const string Policies = "policy";
 
-    // Analysed fields.
+    // Analysed fields. The per-language stemmed fields are named by Analysis.StemLanguage.
     public const string Text = "text";
-    public const string TextExact = "text_exact";
     public const string ContactName = "name";
     public const string Subject = "subject";
     public const string FileName = "filename";
     public const string EmailParts = "email_parts";
+    public const string HandlerParts = "handler_parts";
 
-    // Stored/numeric only.
+    // Instants: indexed as UTC ticks for ranges, with doc values for sorting, and stored.
     public const string ReceivedAt = "received";
+    public const string WaitingSince = "waiting_since";
+    public const string AlertDueAt = "alert_due";
+
+    // Doc values only: collapsing and sorting by case.
+    public const string CaseKey = "case_key";
+    public const string RegistrationOrder = "reg_order";
+
+    // Stored only: the case's registration parts, so a stored document can be turned back into an IndexedDocument.
+    public const string RegistrationYear = "reg_year";
+    public const string RegistrationSequence = "reg_seq";
 }

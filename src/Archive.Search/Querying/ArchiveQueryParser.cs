@@ -15,9 +15,12 @@ namespace Archive.Search.Querying;
 /// </summary>
 internal sealed class ArchiveQueryParser : QueryParser
 {
-    public ArchiveQueryParser(Analyzer analyzer)
-        : base(ArchiveTextAnalyzer.Version, QueryFields.Any, analyzer)
+    private readonly QueryContext context;
+
+    public ArchiveQueryParser(Analyzer analyzer, QueryContext context)
+        : base(FoldedTextAnalyzer.Version, QueryFields.Any, analyzer)
     {
+        this.context = context;
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
         AllowLeadingWildcard = false;
@@ -73,9 +76,20 @@ internal sealed class ArchiveQueryParser : QueryParser
             termStr);
     }
 
-    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive) =>
-        throw new InvalidSearchQueryException(
-            $"Ranges such as [{part1} TO {part2}] are not supported; search for the words themselves, or put brackets in quotes.");
+    protected override Query GetRangeQuery(string field, string part1, string part2, bool startInclusive, bool endInclusive)
+    {
+        // The classic parser hands an open end ('*') over as null.
+        part1 ??= "*";
+        part2 ??= "*";
+        var target = field == QueryFields.Any ? null : QueryFields.Resolve(field);
+        return target?.Kind switch
+        {
+            QueryFieldKind.Date => InstantRanges.DateRange(field, part1, part2, startInclusive, endInclusive, context.Zone).ToQuery(target.IndexFields[0]),
+            QueryFieldKind.DaysWaiting => InstantRanges.WaitingRange(field, part1, part2, startInclusive, endInclusive, context.Now).ToQuery(target.IndexFields[0]),
+            _ => throw new InvalidSearchQueryException(
+                $"Ranges such as [{part1} TO {part2}] work on received: (dates) and waiting: (days); to search for the words, put them in quotes."),
+        };
+    }
 
     protected override Query GetRegexpQuery(string field, string termStr) =>
         throw new InvalidSearchQueryException("Regular expressions (/.../) are not supported.");
@@ -104,10 +118,16 @@ internal sealed class ArchiveQueryParser : QueryParser
         {
             case QueryFieldKind.Keyword:
                 return new TermQuery(new Term(target.IndexFields[0], NormalizeKeyword(target, queryText)));
-            case QueryFieldKind.Email:
+            case QueryFieldKind.Identifier:
                 return Either(
-                    new TermQuery(new Term(IndexFields.Email, TermNormalizer.Lower(queryText))),
-                    Analysed(IndexFields.EmailParts, queryText, slop));
+                    new TermQuery(new Term(target.IndexFields[0], TermNormalizer.Lower(queryText))),
+                    Analysed(target.IndexFields[1], queryText, slop));
+            case QueryFieldKind.Date:
+                return InstantRanges.Date(field, queryText, context.Zone).ToQuery(target.IndexFields[0]);
+            case QueryFieldKind.DaysWaiting:
+                return InstantRanges.Waiting(field, queryText, context.Now).ToQuery(target.IndexFields[0]);
+            case QueryFieldKind.Alert:
+                return AlertQuery(field, queryText, target.IndexFields[0]);
             default:
                 return Either(target.IndexFields.Select(indexField => Analysed(indexField, queryText, slop)).ToArray());
         }
@@ -147,8 +167,8 @@ internal sealed class ArchiveQueryParser : QueryParser
         {
             foreach (var (indexField, _) in QueryFields.FreeTextFields)
             {
-                // The exact field holds unfolded terms; the folded twin already covers every word it has.
-                if (indexField != IndexFields.TextExact)
+                // Stems are not words as typed: a prefix or a misspelling is matched against the words themselves.
+                if (!QueryFields.IsStemField(indexField))
                 {
                     clauses.Add(create(indexField, TermNormalizer.Fold(termStr)));
                 }
@@ -167,17 +187,41 @@ internal sealed class ArchiveQueryParser : QueryParser
         {
             case QueryFieldKind.Keyword:
                 return create(target.IndexFields[0], NormalizeKeyword(target, termStr));
-            case QueryFieldKind.Email:
+            case QueryFieldKind.Identifier:
                 return Either(
-                    create(IndexFields.Email, TermNormalizer.Lower(termStr)),
-                    create(IndexFields.EmailParts, TermNormalizer.Fold(termStr)));
-            default:
+                    create(target.IndexFields[0], TermNormalizer.Lower(termStr)),
+                    create(target.IndexFields[1], TermNormalizer.Fold(termStr)));
+            case QueryFieldKind.Text:
                 return create(target.IndexFields[0], TermNormalizer.Fold(termStr));
+            default:
+                throw new InvalidSearchQueryException(
+                    $"'{field}:' takes a value such as {Example(target.Kind, field)}, not a pattern with '*', '?' or '~'.");
         }
     }
 
     private Query? Analysed(string indexField, string queryText, int slop) =>
         CreateFieldQuery(Analyzer, Occur.MUST, indexField, queryText, quoted: true, slop);
+
+    private NumericRangeQuery<long> AlertQuery(string field, string value, string indexField)
+    {
+        var now = context.Now.UtcTicks;
+        return TermNormalizer.Lower(value) switch
+        {
+            "due" => NumericRangeQuery.NewInt64Range(indexField, null, now, minInclusive: true, maxInclusive: true),
+            "scheduled" => NumericRangeQuery.NewInt64Range(indexField, now, null, minInclusive: false, maxInclusive: true),
+            "any" => NumericRangeQuery.NewInt64Range(indexField, null, null, minInclusive: true, maxInclusive: true),
+            _ => throw new InvalidSearchQueryException(
+                $"'{field}:{value}' is not known; use {field}:due (an alert has fallen due), {field}:scheduled (one will) or {field}:any."),
+        };
+    }
+
+    private static string Example(QueryFieldKind kind, string field) => kind switch
+    {
+        QueryFieldKind.Date => $"{field}:2026-10-01 or {field}:[2026-10-01 TO 2026-10-31]",
+        QueryFieldKind.DaysWaiting => $"{field}:>7",
+        QueryFieldKind.Alert => $"{field}:due",
+        _ => $"{field}:value",
+    };
 
     /// <summary>Status and category are hyphenated words; accept "pending on company" and "pending_on_company" too.</summary>
     private static string NormalizeKeyword(QueryField field, string value)

@@ -1,3 +1,4 @@
+using Archive.Search.Analysis;
 using Archive.Search.Indexing;
 
 namespace Archive.Search.Querying;
@@ -11,8 +12,17 @@ internal enum QueryFieldKind
     /// <summary>Analysed, diacritics-insensitive text.</summary>
     Text,
 
-    /// <summary>The whole address as a keyword, or any part of it.</summary>
-    Email,
+    /// <summary>The whole value as a keyword, or any letter/digit run of it (e-mail addresses, handlers' logins).</summary>
+    Identifier,
+
+    /// <summary>An instant: a date, a month, a year, a comparison or a range of dates.</summary>
+    Date,
+
+    /// <summary>Whole days the customer has waited: a number, a comparison or a range.</summary>
+    DaysWaiting,
+
+    /// <summary>Whether an alert is due: <c>due</c> or <c>scheduled</c>.</summary>
+    Alert,
 }
 
 /// <summary>A field name a clerk may type before a colon, and where it is searched.</summary>
@@ -26,33 +36,40 @@ internal static class QueryFields
 
     private static readonly QueryField[] All =
     [
-        new("email", QueryFieldKind.Email, IndexFields.Email, IndexFields.EmailParts),
+        new("email", QueryFieldKind.Identifier, IndexFields.Email, IndexFields.EmailParts),
         new("name", QueryFieldKind.Text, IndexFields.ContactName),
         new("reg", QueryFieldKind.Keyword, IndexFields.RegistrationNumber),
         new("category", QueryFieldKind.Keyword, IndexFields.Category),
         new("status", QueryFieldKind.Keyword, IndexFields.Status),
         new("lang", QueryFieldKind.Keyword, IndexFields.Language),
+        new("handler", QueryFieldKind.Identifier, IndexFields.Handler, IndexFields.HandlerParts),
         new("order", QueryFieldKind.Keyword, IndexFields.Orders),
         new("invoice", QueryFieldKind.Keyword, IndexFields.Invoices),
         new("serial", QueryFieldKind.Keyword, IndexFields.Serials),
         new("policy", QueryFieldKind.Keyword, IndexFields.Policies),
         new("subject", QueryFieldKind.Text, IndexFields.Subject),
         new("file", QueryFieldKind.Text, IndexFields.FileName),
-        new("text", QueryFieldKind.Text, IndexFields.Text, IndexFields.TextExact),
+        new("text", QueryFieldKind.Text, [IndexFields.Text, .. StemLanguage.All.Select(language => language.Field)]),
+        new("received", QueryFieldKind.Date, IndexFields.ReceivedAt),
+        new("waiting", QueryFieldKind.DaysWaiting, IndexFields.WaitingSince),
+        new("alert", QueryFieldKind.Alert, IndexFields.AlertDueAt),
     ];
 
     private static readonly Dictionary<string, QueryField> ByName =
         All.ToDictionary(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Analysed fields a free term is searched in, with their boosts. Exact diacritics score higher.</summary>
+    /// <summary>
+    /// Analysed fields a free term is searched in, with their boosts. The text field holds each word folded and as
+    /// written, so exact diacritics score higher; a word form that only matches by its stem scores lower.
+    /// </summary>
     public static readonly (string Field, float Boost)[] FreeTextFields =
     [
         (IndexFields.Text, 1.0f),
-        (IndexFields.TextExact, 1.5f),
         (IndexFields.Subject, 1.2f),
         (IndexFields.ContactName, 1.2f),
         (IndexFields.FileName, 0.8f),
         (IndexFields.EmailParts, 1.0f),
+        .. StemLanguage.All.Select(language => (language.Field, StemBoost)),
     ];
 
     /// <summary>Keyword fields a free term is also looked up in, so a bare reference number finds its case.</summary>
@@ -69,7 +86,13 @@ internal static class QueryFields
     /// <summary>Identifier hits are strong evidence: boost them above a word that merely occurs in the text.</summary>
     public const float KeywordBoost = 2.0f;
 
+    /// <summary>A match by stem only (another form of the word) counts for less than the word as typed.</summary>
+    public const float StemBoost = 0.6f;
+
     public static string KnownNames => string.Join(", ", All.Select(entry => entry.Name));
+
+    /// <summary>True for the per-language stemmed fields, which hold stems rather than words as written.</summary>
+    public static bool IsStemField(string indexField) => StemLanguage.All.Any(language => language.Field == indexField);
 
     /// <summary>Returns the field, or throws with the list of known fields (and a guess) for a typo.</summary>
     /// <exception cref="InvalidSearchQueryException">The field name is unknown.</exception>

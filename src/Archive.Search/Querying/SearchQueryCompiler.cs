@@ -19,7 +19,7 @@ internal sealed partial class SearchQueryCompiler
     }
 
     /// <exception cref="InvalidSearchQueryException">The query is empty or malformed.</exception>
-    public Query Compile(string query)
+    public Query Compile(string query, QueryContext context)
     {
         if (string.IsNullOrWhiteSpace(query))
         {
@@ -27,7 +27,7 @@ internal sealed partial class SearchQueryCompiler
         }
 
         var prepared = QueryPreprocessor.Prepare(query);
-        var parser = new ArchiveQueryParser(analyzer);
+        var parser = new ArchiveQueryParser(analyzer, context);
         Query? parsed;
         try
         {

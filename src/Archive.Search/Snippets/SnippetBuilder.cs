@@ -1,4 +1,6 @@
 using System.Text;
+using Archive.Search.Analysis;
+using Archive.Search.Indexing;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.TokenAttributes;
 
@@ -6,8 +8,9 @@ namespace Archive.Search.Snippets;
 
 /// <summary>
 /// Cuts a short excerpt of a document's text around the first matched term and wraps every match in it
-/// in <c>[</c> <c>]</c>. Matches are found by re-analysing the stored text with the folding analyzer and
-/// using the token offsets, so <c>Lodz</c> highlights <c>Łódź</c> as the index would match it.
+/// in <c>[</c> <c>]</c>. Matches are found by re-analysing the stored text and using the token offsets: a word
+/// matches when its folded form is a query term (<c>Lodz</c> highlights <c>Łódź</c>) or when one of its stems in
+/// the document's language is a query stem (<c>reklamacja</c> highlights <c>reklamacji</c>), as the index matched it.
 /// </summary>
 internal static class SnippetBuilder
 {
@@ -16,14 +19,18 @@ internal static class SnippetBuilder
     /// <summary>How much text before the first match gives it context.</summary>
     private const int LeadIn = 60;
 
-    public static string Build(string? text, SnippetTermMatcher matcher, Analyzer foldingAnalyzer, string field)
+    /// <param name="text">The stored text.</param>
+    /// <param name="matcher">What the query matched.</param>
+    /// <param name="lowerCaseAnalyzer">Tokenizes and lower-cases, nothing more.</param>
+    /// <param name="stems">The stem cache of the document's language and the query's stems in it, when it has any.</param>
+    public static string Build(string? text, SnippetTermMatcher matcher, Analyzer lowerCaseAnalyzer, (StemCache Cache, IReadOnlySet<string> Stems)? stems)
     {
         if (string.IsNullOrEmpty(text))
         {
             return string.Empty;
         }
 
-        var matches = matcher.IsEmpty ? [] : FindMatches(text, matcher, foldingAnalyzer, field);
+        var matches = matcher.IsEmpty ? [] : FindMatches(text, matcher, lowerCaseAnalyzer, stems);
         var firstStart = matches.Count > 0 ? matches[0].Start : 0;
         var firstEnd = matches.Count > 0 ? matches[0].End : 0;
 
@@ -64,10 +71,10 @@ internal static class SnippetBuilder
         return CollapseWhitespace(snippet.ToString());
     }
 
-    private static List<(int Start, int End)> FindMatches(string text, SnippetTermMatcher matcher, Analyzer analyzer, string field)
+    private static List<(int Start, int End)> FindMatches(string text, SnippetTermMatcher matcher, Analyzer analyzer, (StemCache Cache, IReadOnlySet<string> Stems)? stems)
     {
         var matches = new List<(int Start, int End)>();
-        using var stream = analyzer.GetTokenStream(field, new StringReader(text));
+        using var stream = analyzer.GetTokenStream(IndexFields.Text, new StringReader(text));
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
@@ -79,7 +86,8 @@ internal static class SnippetBuilder
                 break;
             }
 
-            if (matcher.Matches(term.ToString()))
+            var word = term.ToString();
+            if (matcher.Matches(TermNormalizer.Fold(word)) || MatchesStem(word, stems))
             {
                 matches.Add((offset.StartOffset, offset.EndOffset));
             }
@@ -87,6 +95,24 @@ internal static class SnippetBuilder
 
         stream.End();
         return matches;
+    }
+
+    private static bool MatchesStem(string word, (StemCache Cache, IReadOnlySet<string> Stems)? stems)
+    {
+        if (stems is not { } language || word.AsSpan().ContainsAnyInRange('0', '9'))
+        {
+            return false;
+        }
+
+        foreach (var stem in language.Cache.Stems(word))
+        {
+            if (language.Stems.Contains(stem))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static string CollapseWhitespace(string value)

@@ -1,5 +1,6 @@
 using Archive.Search.Analysis;
 using Archive.Search.Indexing;
+using Archive.Search.Querying;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Util.Automaton;
@@ -13,6 +14,7 @@ namespace Archive.Search.Snippets;
 internal sealed class SnippetTermMatcher
 {
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> stemsByField = new(StringComparer.Ordinal);
     private readonly List<string> prefixes = [];
     private readonly List<Func<string, bool>> patterns = [];
 
@@ -20,7 +22,7 @@ internal sealed class SnippetTermMatcher
     {
     }
 
-    public bool IsEmpty => terms.Count == 0 && prefixes.Count == 0 && patterns.Count == 0;
+    public bool IsEmpty => terms.Count == 0 && prefixes.Count == 0 && patterns.Count == 0 && stemsByField.Count == 0;
 
     public static SnippetTermMatcher From(Query query)
     {
@@ -34,7 +36,10 @@ internal sealed class SnippetTermMatcher
         prefixes.Exists(prefix => foldedToken.StartsWith(prefix, StringComparison.Ordinal)) ||
         patterns.Exists(pattern => pattern(foldedToken));
 
-    private static bool IsTextField(Term term) => term.Field is IndexFields.Text or IndexFields.TextExact;
+    /// <summary>The stems the query asks of one language's stemmed field, or null when it asks none.</summary>
+    public IReadOnlySet<string>? StemsOf(string stemField) => stemsByField.GetValueOrDefault(stemField);
+
+    private static bool IsTextField(Term term) => term.Field is IndexFields.Text;
 
     private void Collect(Query query)
     {
@@ -93,6 +98,16 @@ internal sealed class SnippetTermMatcher
         if (IsTextField(term))
         {
             terms.Add(TermNormalizer.Fold(term.Text));
+        }
+        else if (QueryFields.IsStemField(term.Field))
+        {
+            if (!stemsByField.TryGetValue(term.Field, out var stems))
+            {
+                stems = new HashSet<string>(StringComparer.Ordinal);
+                stemsByField.Add(term.Field, stems);
+            }
+
+            stems.Add(term.Text);
         }
     }
 

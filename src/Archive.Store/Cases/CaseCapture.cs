@@ -73,6 +73,7 @@ internal sealed class CaseCapture
                 Subject = newCase.Subject,
                 Source = newCase.Source ?? "",
                 ReceivedAt = newCase.ReceivedAt,
+                WaitingSince = newCase.ReceivedAt,
                 OpenedAt = now,
                 UpdatedAt = now,
                 ArchivePath = _taxonomy.Build(newCase.Category, localNow, number.Number),

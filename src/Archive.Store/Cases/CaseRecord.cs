@@ -42,6 +42,18 @@ public sealed class CaseRecord
     /// <summary>The subject of the opening letter, if any.</summary>
     public string? Subject { get; set; }
 
+    /// <summary>The person responsible for the case (login or e-mail), once assigned.</summary>
+    public string? Handler { get; set; }
+
+    /// <summary>
+    /// Since when the customer has been waiting for the company: the opening letter's arrival for a new case; null
+    /// while the company waits for the customer or the case is closed. Days waiting are counted from it.
+    /// </summary>
+    public DateTimeOffset? WaitingSince { get; set; }
+
+    /// <summary>When the case's next alert (a reminder, a deadline at risk, a deadline) falls due; null when none is scheduled.</summary>
+    public DateTimeOffset? NextAlertAt { get; set; }
+
     /// <summary>The source name the opening letter came from.</summary>
     public string Source { get; set; } = "";
 

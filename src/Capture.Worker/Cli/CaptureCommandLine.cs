@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
-/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c> and <c>eval</c>.</summary>
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>reindex</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c> and <c>eval</c>.</summary>
 public static class CaptureCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
@@ -62,6 +62,7 @@ public static class CaptureCommandLine
         root.Subcommands.Add(ImportCommand.Create(global, console));
         root.Subcommands.Add(FetchCommand.Create(global, console));
         root.Subcommands.Add(SearchCommand.Create(global, console));
+        root.Subcommands.Add(ReindexCommand.Create(global, console));
         root.Subcommands.Add(CaseCommand.Create(global, console));
         root.Subcommands.Add(EvalCommand.Create(global, console));
         root.Subcommands.Add(TriageCommand.Create(global, console));

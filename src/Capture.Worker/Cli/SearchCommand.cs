@@ -15,7 +15,7 @@ internal static class SearchCommand
     {
         var query = new Argument<string[]>("query")
         {
-            Description = "Words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~ and fields such as email:, name:, reg:, category:, status:, order:.",
+            Description = "Words, \"phrases\", AND/OR/NOT, prefix*, fuzzy~ and fields: email:, name:, reg:, category:, status:, lang:, handler:, order:, invoice:, serial:, policy:, received:[2026-10-01 TO 2026-10-31], waiting:>7, alert:due.",
             Arity = ArgumentArity.OneOrMore,
         };
         var json = new Option<bool>("--json") { Description = "Print one JSON object per result and line." };
@@ -27,18 +27,45 @@ internal static class SearchCommand
                 result.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var command = new Command("search", "Search the archive.") { query, json, limit };
-        command.SetAction((parseResult, cancellationToken) => RunAsync(
-            global.Settings(parseResult),
-            string.Join(' ', parseResult.GetValue(query) ?? []),
-            parseResult.GetValue(json),
-            parseResult.GetValue(limit),
-            console,
-            cancellationToken));
+        var page = new Option<int>("--page") { Description = "Which page of results to show (1 is the first).", DefaultValueFactory = _ => 1 };
+        page.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError("--page must be 1 or more.");
+            }
+        });
+        var sort = new Option<string>("--sort")
+        {
+            Description = "Order of the cases: relevance, newest, oldest, waiting (longest waiting first), reg or reg-desc.",
+            DefaultValueFactory = _ => "relevance",
+        };
+        sort.AcceptOnlyFromAmong([.. SortNames.Keys]);
+        var command = new Command("search", "Search the archive.") { query, json, limit, page, sort };
+        command.SetAction((parseResult, cancellationToken) =>
+        {
+            var pageSize = parseResult.GetValue(limit);
+            var request = new SearchRequest(
+                string.Join(' ', parseResult.GetValue(query) ?? []),
+                pageSize,
+                (parseResult.GetValue(page) - 1) * pageSize,
+                SortNames[parseResult.GetValue(sort) ?? "relevance"]);
+            return RunAsync(global.Settings(parseResult), request, parseResult.GetValue(json), console, cancellationToken);
+        });
         return command;
     }
 
-    private static async Task<int> RunAsync(CaptureHostSettings settings, string query, bool json, int limit, CliConsole console, CancellationToken cancellationToken)
+    private static readonly Dictionary<string, SearchSort> SortNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["relevance"] = SearchSort.Relevance,
+        ["newest"] = SearchSort.Newest,
+        ["oldest"] = SearchSort.Oldest,
+        ["waiting"] = SearchSort.LongestWaiting,
+        ["reg"] = SearchSort.RegistrationNumber,
+        ["reg-desc"] = SearchSort.RegistrationNumberDescending,
+    };
+
+    private static async Task<int> RunAsync(CaptureHostSettings settings, SearchRequest request, bool json, CliConsole console, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var host = CaptureHostFactory.Build(settings);
@@ -46,7 +73,7 @@ internal static class SearchCommand
         SearchResults results;
         try
         {
-            results = index.Search(new SearchRequest(query, limit));
+            results = index.Search(request);
         }
         catch (InvalidSearchQueryException ex)
         {
@@ -63,6 +90,9 @@ internal static class SearchCommand
                     Math.Round(hit.Score, 4),
                     hit.Category,
                     hit.Status,
+                    hit.Handler,
+                    hit.ReceivedAt,
+                    hit.DaysWaiting,
                     new ContactView(hit.ContactName, hit.ContactEmail),
                     hit.Snippet))).ConfigureAwait(false);
             }
@@ -70,19 +100,25 @@ internal static class SearchCommand
             return 0;
         }
 
-        var table = new Table().Border(TableBorder.Rounded).AddColumns("Registration", "Category", "Status", "Contact", "Snippet");
+        var table = new Table().Border(TableBorder.Rounded).AddColumns("Registration", "Received", "Category", "Status", "Waiting", "Handler", "Contact", "Snippet");
         foreach (var hit in results.Hits)
         {
             table.AddRow(
                 Markup.Escape(hit.RegistrationNumber),
+                hit.ReceivedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 Markup.Escape(hit.Category),
                 Markup.Escape(hit.Status),
+                hit.DaysWaiting is { } days ? days.ToString(CultureInfo.InvariantCulture) + " d" : "-",
+                Markup.Escape(hit.Handler ?? "-"),
                 Markup.Escape(hit.ContactName ?? hit.ContactEmail ?? "-"),
                 SnippetMarkup(hit.Snippet, console.IsInteractive));
         }
 
         console.Rich.Write(table);
-        console.Rich.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{results.TotalCases} cases match \"{query}\"")));
+        var first = results.Hits.Count == 0 ? 0 : request.Offset + 1;
+        console.Rich.MarkupLine(Markup.Escape(string.Create(CultureInfo.InvariantCulture,
+            $"{results.TotalCases} cases match \"{request.Query}\"; showing {first}-{request.Offset + results.Hits.Count}.")));
+        console.Rich.MarkupLine(Markup.Escape("By category: " + Counts(results.CategoryCounts) + ". By status: " + Counts(results.StatusCounts) + "."));
         return 0;
     }
 
@@ -95,5 +131,11 @@ internal static class SearchCommand
             : escaped;
     }
 
-    private sealed record SearchHitView(string RegistrationNumber, double Score, string Category, string Status, ContactView Contact, string Snippet);
+    private static string Counts(IReadOnlyDictionary<string, int> counts) =>
+        counts.Count == 0
+            ? "none"
+            : string.Join(", ", counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal)
+                .Select(pair => string.Create(CultureInfo.InvariantCulture, $"{pair.Key} {pair.Value}")));
+
+    private sealed record SearchHitView(string RegistrationNumber, double Score, string Category, string Status, string? Handler, DateTimeOffset ReceivedAt, int? DaysWaiting, ContactView Contact, string Snippet);
 }

@@ -7,6 +7,7 @@ using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
 using Capture.Classifier.Ocr;
 using Capture.Worker.Jobs;
+using Capture.Worker.Indexing;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -61,6 +62,7 @@ internal static class CaptureServiceRegistration
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaptureOptions>>(new OptionsValidation<CaptureOptions>(Validate));
         services.AddSingleton<CaseIndexer>();
+        services.AddSingleton<SearchIndexRebuild>();
         services.AddSingleton<FollowUpMatcher>();
         services.AddSingleton<CapturePipeline>();
 

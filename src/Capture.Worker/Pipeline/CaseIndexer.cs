@@ -135,13 +135,8 @@ public sealed partial class CaseIndexer
         ArgumentNullException.ThrowIfNull(document);
         return new IndexedDocument(
             document.Id,
-            @case.Id,
-            @case.RegistrationNumber,
-            ArchiveVocabulary.Word(@case.Category),
-            ArchiveVocabulary.Word(@case.Status),
+            ProjectCase(@case),
             document.Language ?? @case.Language,
-            @case.ContactName,
-            @case.ContactEmail,
             document.Subject ?? @case.Subject,
             document.OriginalFileName,
             text,
@@ -152,14 +147,26 @@ public sealed partial class CaseIndexer
             document.Policies);
     }
 
-    private void CommitLocked()
+    /// <summary>The index's view of a case, denormalised onto each of its documents.</summary>
+    public static IndexedCase ProjectCase(CaseRecord @case)
     {
-        _index.Commit();
-        _pending = false;
-        _lastCommit = _time.GetUtcNow();
+        ArgumentNullException.ThrowIfNull(@case);
+        return new IndexedCase(
+            @case.Id,
+            @case.RegistrationNumber,
+            @case.RegistrationYear,
+            @case.RegistrationSequence,
+            ArchiveVocabulary.Word(@case.Category),
+            ArchiveVocabulary.Word(@case.Status),
+            @case.Handler,
+            @case.ContactName,
+            @case.ContactEmail,
+            @case.WaitingSince,
+            @case.NextAlertAt);
     }
 
-    private string ReadText(DocumentRecord document)
+    /// <summary>The archived text of a document, or empty (logged) when its file cannot be read.</summary>
+    internal string ReadText(DocumentRecord document)
     {
         try
         {
@@ -171,6 +178,13 @@ public sealed partial class CaseIndexer
             LogTextUnreadable(exception, document.Id, document.TextPath);
             return "";
         }
+    }
+
+    private void CommitLocked()
+    {
+        _index.Commit();
+        _pending = false;
+        _lastCommit = _time.GetUtcNow();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The search index lacked {Count} archived document(s), probably after a crash; they are indexed again")]

@@ -1,0 +1,116 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.Hunspell;
+using Lucene.Net.Analysis.TokenAttributes;
+
+namespace Archive.Search.Analysis;
+
+/// <summary>
+/// The folded Hunspell stems of each distinct word of one language, computed once and shared by every thread.
+/// Hunspell analyses some tens of thousands of words a second while a document has hundreds, but words repeat,
+/// so almost every lookup is a hit. The cache holds at most a fixed number of words (it starts over when full),
+/// which keeps the index's memory fixed however large the archive grows.
+/// </summary>
+internal sealed class StemCache : IDisposable
+{
+    private readonly Func<Dictionary?> dictionary;
+    private readonly int capacity;
+    private readonly ConcurrentDictionary<string, string[]> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private Analyzer? stemmer;
+    private int count;
+
+    /// <param name="dictionary">Gives the language's dictionary (waiting for it to load), or null when it is unavailable.</param>
+    /// <param name="capacity">Most words held at once.</param>
+    public StemCache(Func<Dictionary?> dictionary, int capacity)
+    {
+        this.dictionary = dictionary;
+        this.capacity = capacity;
+        lookup = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The folded stems of a lower-cased word, the folded word itself when Hunspell knows none.</summary>
+    public string[] Stems(ReadOnlySpan<char> word)
+    {
+        if (lookup.TryGetValue(word, out var stems))
+        {
+            return stems;
+        }
+
+        var key = word.ToString();
+        stems = Compute(key);
+        if (Interlocked.Increment(ref count) > capacity)
+        {
+            entries.Clear();
+            Interlocked.Exchange(ref count, 1);
+        }
+
+        entries.TryAdd(key, stems);
+        return stems;
+    }
+
+    public void Dispose() => stemmer?.Dispose();
+
+    private string[] Compute(string word)
+    {
+        var analyzer = Stemmer();
+        if (analyzer is null)
+        {
+            return [TermNormalizer.Fold(word)];
+        }
+
+        var stems = new List<string>(2);
+        using (var stream = analyzer.GetTokenStream(string.Empty, word))
+        {
+            var term = stream.AddAttribute<ICharTermAttribute>();
+            stream.Reset();
+            while (stream.IncrementToken())
+            {
+                var folded = TermNormalizer.Fold(term.ToString());
+                if (!stems.Contains(folded))
+                {
+                    stems.Add(folded);
+                }
+            }
+
+            stream.End();
+        }
+
+        return stems.Count > 0 ? [.. stems] : [TermNormalizer.Fold(word)];
+    }
+
+    private Analyzer? Stemmer()
+    {
+        if (Volatile.Read(ref stemmer) is { } existing)
+        {
+            return existing;
+        }
+
+        if (dictionary() is not { } loaded)
+        {
+            return null;
+        }
+
+        var created = new HunspellWordAnalyzer(loaded);
+        if (Interlocked.CompareExchange(ref stemmer, created, null) is { } raced)
+        {
+            created.Dispose();
+            return raced;
+        }
+
+        return created;
+    }
+
+    /// <summary>One word in, its Hunspell stems out. Analyzers keep their token streams per thread, so this is thread-safe.</summary>
+    private sealed class HunspellWordAnalyzer(Dictionary dictionary) : Analyzer
+    {
+        [SuppressMessage("Reliability", "CA2000", Justification = "The returned components own the token streams; Lucene disposes them with the analyzer.")]
+        protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
+        {
+            var tokenizer = new KeywordTokenizer(reader);
+            return new TokenStreamComponents(tokenizer, new HunspellStemFilter(tokenizer, dictionary, dedup: true, longestOnly: false));
+        }
+    }
+}

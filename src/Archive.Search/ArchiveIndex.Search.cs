@@ -1,0 +1,74 @@
+using System.Globalization;
+using Archive.Search.Analysis;
+using Archive.Search.Indexing;
+using Archive.Search.Querying;
+using Archive.Search.Snippets;
+using Lucene.Net.Search;
+
+namespace Archive.Search;
+
+public sealed partial class ArchiveIndex
+{
+    /// <summary>
+    /// Finds matching cases: one hit per case (its best document for the order), paged over cases, with the number
+    /// of matching cases per category and status.
+    /// </summary>
+    /// <exception cref="InvalidSearchQueryException">The query is empty or malformed; the message says what and where.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">Limit is outside 1..<see cref="SearchRequest.MaxLimit"/> or Offset outside 0..<see cref="SearchRequest.MaxOffset"/>.</exception>
+    /// <exception cref="ObjectDisposedException">The index was disposed.</exception>
+    public SearchResults Search(SearchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Limit, 1, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Limit, SearchRequest.MaxLimit, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfNegative(request.Offset, nameof(request));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(request.Offset, SearchRequest.MaxOffset, nameof(request));
+        ThrowIfDisposed();
+
+        var now = time.GetUtcNow();
+        var query = compiler.Compile(request.Query, new QueryContext(now, zone));
+        var matcher = SnippetTermMatcher.From(query);
+        return WithSearcher(searcher =>
+        {
+            var collector = new CaseCollector(request.Sort, request.Offset + request.Limit);
+            try
+            {
+                searcher.Search(query, collector);
+            }
+            catch (BooleanQuery.TooManyClausesException exception)
+            {
+                throw SearchQueryCompiler.TooManyClauses(exception);
+            }
+
+            var hits = collector.Page(request.Offset, request.Limit)
+                .Select(best => ToHit(searcher, best, request.Sort, matcher, now))
+                .ToList();
+            return new SearchResults(collector.TotalCases, hits, collector.CategoryCounts, collector.StatusCounts);
+        });
+    }
+
+    private CaseHit ToHit(IndexSearcher searcher, CaseQueue.Entry best, SearchSort sort, SnippetTermMatcher matcher, DateTimeOffset now)
+    {
+        var stored = searcher.Doc(best.Doc);
+        var @case = IndexDocumentMapper.CaseFromStored(stored);
+        var text = stored.Get(IndexFields.Text, CultureInfo.InvariantCulture);
+        var language = StemLanguage.For(stored.Get(IndexFields.Language, CultureInfo.InvariantCulture));
+        var stems = language is not null && matcher.StemsOf(language.Field) is { } queried
+            ? (analyzers.StemsOf(language), queried)
+            : ((StemCache, IReadOnlySet<string>)?)null;
+        return new CaseHit(
+            RegistrationNumber: @case.RegistrationNumber,
+            CaseId: @case.CaseId,
+            DocumentId: stored.Get(IndexFields.DocumentId, CultureInfo.InvariantCulture) ?? string.Empty,
+            Score: sort == SearchSort.Relevance ? (float)best.Rank : 0,
+            Category: @case.Category,
+            Status: @case.Status,
+            Handler: @case.Handler,
+            ContactName: @case.ContactName,
+            ContactEmail: @case.ContactEmail,
+            Subject: stored.Get(IndexFields.Subject, CultureInfo.InvariantCulture),
+            ReceivedAt: IndexDocumentMapper.Instant(stored, IndexFields.ReceivedAt) ?? DateTimeOffset.UnixEpoch,
+            DaysWaiting: @case.WaitingSince is { } since ? Math.Max(0, (int)(now - since).TotalDays) : null,
+            Snippet: SnippetBuilder.Build(text, matcher, analyzers.Snippets, stems));
+    }
+}
