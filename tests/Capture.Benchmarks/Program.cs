@@ -73,27 +73,9 @@ internal static class Program
             return 2;
         }
 
-        var pages = OcrBenchmarkSettings.DefaultLetterPages;
-        string? outputFile = null;
-        var keep = false;
-        for (var i = 1; i < args.Length; i++)
+        if (ParseCountOutKeep(args, "--pages", OcrBenchmarkSettings.DefaultLetterPages, 1, 1000) is not (var pages, var outputFile, var keep))
         {
-            switch (args[i])
-            {
-                case "--pages" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000:
-                    pages = count;
-                    i++;
-                    break;
-                case "--out" when i + 1 < args.Length:
-                    outputFile = args[++i];
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"Unexpected argument \"{args[i]}\" (--pages takes a number from 1 to 1000).\n\n{Usage}");
-                    return 2;
-            }
+            return 2;
         }
 
         using var cancellation = CancelOnCtrlC();
@@ -162,27 +144,9 @@ internal static class Program
 
     private static async Task<int> RunSearchAsync(string[] args)
     {
-        var documents = SearchBenchmarkSettings.DefaultDocuments;
-        string? outputFile = null;
-        var keep = false;
-        for (var i = 1; i < args.Length; i++)
+        if (ParseCountOutKeep(args, "--docs", SearchBenchmarkSettings.DefaultDocuments, SearchBenchmarkSettings.MinDocuments, 100_000_000) is not (var documents, var outputFile, var keep))
         {
-            switch (args[i])
-            {
-                case "--docs" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= SearchBenchmarkSettings.MinDocuments and <= 100_000_000:
-                    documents = count;
-                    i++;
-                    break;
-                case "--out" when i + 1 < args.Length:
-                    outputFile = args[++i];
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"Unexpected argument \"{args[i]}\" (--docs takes a number from {SearchBenchmarkSettings.MinDocuments} to 100000000).\n\n{Usage}");
-                    return 2;
-            }
+            return 2;
         }
 
         using var cancellation = CancelOnCtrlC();
@@ -195,6 +159,39 @@ internal static class Program
             await Console.Error.WriteLineAsync("Cancelled.");
             return 130;
         }
+    }
+
+    /// <summary>
+    /// The options <c>ocr</c> and <c>search</c> share: a count (<paramref name="countOption"/> N), <c>--out FILE</c> and
+    /// <c>--keep</c>. Null, after saying why on stderr, when an argument is wrong.
+    /// </summary>
+    private static (int Count, string? OutputFile, bool Keep)? ParseCountOutKeep(string[] args, string countOption, int count, int min, int max)
+    {
+        string? outputFile = null;
+        var keep = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == countOption && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                count = value;
+                i++;
+            }
+            else if (args[i] == "--out" && i + 1 < args.Length)
+            {
+                outputFile = args[++i];
+            }
+            else if (args[i] == "--keep")
+            {
+                keep = true;
+            }
+            else
+            {
+                Console.Error.WriteLine($"Unexpected argument \"{args[i]}\" ({countOption} takes a number from {min} to {max}).\n\n{Usage}");
+                return null;
+            }
+        }
+
+        return (count, outputFile, keep);
     }
 
     private static CancellationTokenSource CancelOnCtrlC()

@@ -69,7 +69,7 @@ internal static class QueryMix
 
         public (string Query, SearchSort Sort) Make(string kind) => kind switch
         {
-            "word" => (CommonWord(Language()), SearchSort.Relevance),
+            "word" => (random.Next(3) == 0 ? Pick(QueryWords.Things[Language()]) : CommonWord(Language()), SearchSort.Relevance),
             "word-rare" => (RareTerm(), SearchSort.Relevance),
             "words" => (TwoWords(), SearchSort.Relevance),
             "phrase" => ($"\"{Pick(phrases).Phrase}\"", SearchSort.Relevance),
@@ -209,7 +209,7 @@ internal static class QueryMix
                 0 => $"{CommonWord(language)} AND category:{@case.Category} AND status:{@case.Status}",
                 1 => $"{ProductTerm(language)} AND lang:{language} AND {DateRange()}",
                 2 => $"{CommonWord(language)} AND handler:{Pick(ArchiveGenerator.Handlers)}",
-                3 => $"{City(language)} AND category:{Pick(Categories)} AND NOT status:closed",
+                3 => $"{City(language)} AND category:{@case.Category} AND NOT status:closed",
                 _ => language switch
                 {
                     "pl" => "reklamacja AND category:complaint AND status:closed",

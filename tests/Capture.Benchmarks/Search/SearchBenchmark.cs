@@ -124,6 +124,11 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
             .Where(timing => timing.Error is not null)
             .Select(timing => $"{timing.Query.Kind}: {timing.Query.Query} → {timing.Error}")
             .ToList();
+        var zeroHits = timings
+            .Where(timing => timing.Error is null && timing.TotalCases == 0)
+            .Select(timing => $"{timing.Query.Kind}: {timing.Query.Query}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
         var generatorShare = generating.CpuMillisecondsPerDocument;
         return new SearchReport(
             "search",
@@ -137,6 +142,7 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
             overall,
             kinds,
             refused,
+            zeroHits,
             new BaselineFigures(
                 baseline.Documents,
                 baseline.Wall.TotalSeconds,

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Capture.Benchmarks.Ocr;
 
 namespace Capture.Benchmarks.Search;
@@ -70,6 +67,7 @@ internal sealed record SearchReport(
     LatencySummary Queries,
     IReadOnlyList<LatencySummary> QueryKinds,
     IReadOnlyList<string> RefusedQueries,
+    IReadOnlyList<string> ZeroHitQueries,
     BaselineFigures Baseline,
     IReadOnlyList<GoalCheck> Goals)
 {
@@ -78,14 +76,6 @@ internal sealed record SearchReport(
     public const double P50GoalMs = 5;
     public const double P99GoalMs = 50;
     private const int MaxRefusedShown = 20;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public bool AllPassed => Goals.All(goal => goal.Passed);
 
@@ -156,6 +146,11 @@ internal sealed record SearchReport(
             output.WriteLine(Invariant($"REFUSED   … and {RefusedQueries.Count - MaxRefusedShown} more (all are in the JSON output)"));
         }
 
+        if (ZeroHitQueries.Count > 0)
+        {
+            output.WriteLine(Invariant($"          {ZeroHitQueries.Count} queries found nothing (listed in the JSON output), e.g. {string.Join(" | ", ZeroHitQueries.Take(5))}"));
+        }
+
         output.WriteLine();
         foreach (var goal in Goals)
         {
@@ -163,17 +158,7 @@ internal sealed record SearchReport(
         }
     }
 
-    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken);
-    }
+    public Task WriteJsonAsync(string path, CancellationToken cancellationToken) => BenchmarkJson.WriteAsync(this, path, cancellationToken);
 
     private static string Ms(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
