@@ -1,6 +1,7 @@
 using System.Globalization;
 using Capture.Benchmarks.Mail;
 using Capture.Benchmarks.Ocr;
+using Capture.Benchmarks.Search;
 using Capture.Benchmarks.Understand;
 
 namespace Capture.Benchmarks;
@@ -8,7 +9,7 @@ namespace Capture.Benchmarks;
 /// <summary>
 /// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
 /// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c> or
-/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c>.
+/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c> or <c>-- search [--docs N] [--out FILE] [--keep]</c>.
 /// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
 /// </summary>
 internal static class Program
@@ -17,6 +18,7 @@ internal static class Program
         Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
                Capture.Benchmarks mail [--messages N]
                Capture.Benchmarks understand [--seconds N]
+               Capture.Benchmarks search [--docs N] [--out FILE] [--keep]
 
           ocr          Time the tesseract command line (one page after another, and one process per core) against
                        Capture's DocumentTextExtractor on the same pages, with peak memory and goal checks.
@@ -31,6 +33,13 @@ internal static class Program
           understand   Train the category model from samples/training (timed), then language + category + metadata
                        (ItemAnalyzer) on one thread over the training texts as extracted items: items/s, and each stage.
           --seconds N  Measure each stage for N seconds (default 5).
+
+          search       Generate an archive of pl/hu/en customer letters and index it with ArchiveIndex.RebuildAsync:
+                       documents/s, CPU, index size, peak memory; then the p50/p95/p99 latency of a fixed mix of 1,000
+                       queries, and the indexing cost against plain Lucene.
+          --docs N     Documents to generate and index (default 1000000, at least 1000).
+          --out FILE   Also write the results as JSON to FILE.
+          --keep       Keep the index (its folder is printed).
 
         Exit code: 0 every goal met, 1 a goal failed, 2 wrong usage or a tool missing.
         """;
@@ -53,33 +62,20 @@ internal static class Program
             return RunUnderstand(args);
         }
 
+        if (args[0] == "search")
+        {
+            return await RunSearchAsync(args);
+        }
+
         if (args[0] != "ocr")
         {
             await Console.Error.WriteLineAsync($"Unknown benchmark \"{args[0]}\".\n\n{Usage}");
             return 2;
         }
 
-        var pages = OcrBenchmarkSettings.DefaultLetterPages;
-        string? outputFile = null;
-        var keep = false;
-        for (var i = 1; i < args.Length; i++)
+        if (ParseCountOutKeep(args, "--pages", OcrBenchmarkSettings.DefaultLetterPages, 1, 1000) is not (var pages, var outputFile, var keep))
         {
-            switch (args[i])
-            {
-                case "--pages" when i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var count) && count is >= 1 and <= 1000:
-                    pages = count;
-                    i++;
-                    break;
-                case "--out" when i + 1 < args.Length:
-                    outputFile = args[++i];
-                    break;
-                case "--keep":
-                    keep = true;
-                    break;
-                default:
-                    await Console.Error.WriteLineAsync($"Unexpected argument \"{args[i]}\" (--pages takes a number from 1 to 1000).\n\n{Usage}");
-                    return 2;
-            }
+            return 2;
         }
 
         using var cancellation = CancelOnCtrlC();
@@ -144,6 +140,58 @@ internal static class Program
 
         using var cancellation = CancelOnCtrlC();
         return await new MailBenchmark(messages, Console.Out).RunAsync(cancellation.Token);
+    }
+
+    private static async Task<int> RunSearchAsync(string[] args)
+    {
+        if (ParseCountOutKeep(args, "--docs", SearchBenchmarkSettings.DefaultDocuments, SearchBenchmarkSettings.MinDocuments, 100_000_000) is not (var documents, var outputFile, var keep))
+        {
+            return 2;
+        }
+
+        using var cancellation = CancelOnCtrlC();
+        try
+        {
+            return await new SearchBenchmark(new SearchBenchmarkSettings(documents, outputFile, keep), Console.Out).RunAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
+    }
+
+    /// <summary>
+    /// The options <c>ocr</c> and <c>search</c> share: a count (<paramref name="countOption"/> N), <c>--out FILE</c> and
+    /// <c>--keep</c>. Null, after saying why on stderr, when an argument is wrong.
+    /// </summary>
+    private static (int Count, string? OutputFile, bool Keep)? ParseCountOutKeep(string[] args, string countOption, int count, int min, int max)
+    {
+        string? outputFile = null;
+        var keep = false;
+        for (var i = 1; i < args.Length; i++)
+        {
+            if (args[i] == countOption && i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+            {
+                count = value;
+                i++;
+            }
+            else if (args[i] == "--out" && i + 1 < args.Length)
+            {
+                outputFile = args[++i];
+            }
+            else if (args[i] == "--keep")
+            {
+                keep = true;
+            }
+            else
+            {
+                Console.Error.WriteLine($"Unexpected argument \"{args[i]}\" ({countOption} takes a number from {min} to {max}).\n\n{Usage}");
+                return null;
+            }
+        }
+
+        return (count, outputFile, keep);
     }
 
     private static CancellationTokenSource CancelOnCtrlC()

@@ -1,7 +1,4 @@
 using System.Globalization;
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 
 namespace Capture.Benchmarks.Ocr;
 
@@ -40,15 +37,6 @@ internal sealed record OcrReport(
 {
     public const double SpeedupGoal = 1.8;
     public const double PeakMemoryGoalMb = 600;
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        // A file for people and scripts, never embedded in HTML: keep "pol+hun+eng" and "≥" readable.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 
     public bool AllPassed => Goals.All(goal => goal.Passed);
 
@@ -154,15 +142,5 @@ internal sealed record OcrReport(
         }
     }
 
-    public async Task WriteJsonAsync(string path, CancellationToken cancellationToken)
-    {
-        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (directory is not null)
-        {
-            Directory.CreateDirectory(directory);
-        }
-
-        await using var stream = File.Create(path);
-        await JsonSerializer.SerializeAsync(stream, this, JsonOptions, cancellationToken);
-    }
+    public Task WriteJsonAsync(string path, CancellationToken cancellationToken) => BenchmarkJson.WriteAsync(this, path, cancellationToken);
 }

@@ -1,0 +1,157 @@
+using System.Globalization;
+using Archive.Search;
+using Capture.Benchmarks.Ocr;
+
+namespace Capture.Benchmarks.Search;
+
+/// <summary>The settings of one <c>search</c> benchmark run.</summary>
+/// <param name="Documents">How many documents the generated archive has.</param>
+/// <param name="OutputFile">Where to write the results as JSON, if anywhere.</param>
+/// <param name="KeepIndex">Keep the index folder (its path is printed) instead of deleting it.</param>
+internal sealed record SearchBenchmarkSettings(int Documents, string? OutputFile, bool KeepIndex)
+{
+    public const int DefaultDocuments = 1_000_000;
+    public const int MinDocuments = 1_000;
+}
+
+/// <summary>
+/// <c>search</c>: indexes a generated archive with <see cref="ArchiveIndex.RebuildAsync"/> (the path <c>capture
+/// reindex</c> takes) and reports the indexing rate, CPU, index size and peak memory, then the latency of a fixed mix of
+/// 1,000 queries, and Capture's indexing cost against plain Lucene on the same documents.
+/// </summary>
+internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWriter output)
+{
+    /// <summary>Runs the benchmark and reports; returns the process exit code (0 when every goal is met).</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var work = Path.Combine(Path.GetTempPath(), "capture-bench", Guid.NewGuid().ToString("N"));
+        var indexDirectory = Path.Combine(work, "index");
+        Directory.CreateDirectory(work);
+        var loadBefore = LoadAverage();
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Search benchmark: {settings.Documents:N0} generated documents, {Environment.ProcessorCount} cores, load average {loadBefore}; index in {indexDirectory}"));
+        try
+        {
+            var generator = new ArchiveGenerator();
+            var sample = new ArchiveSample();
+            var (indexing, timings) = await IndexAndSearchAsync(generator, sample, indexDirectory, cancellationToken);
+
+            var baselineDocuments = Math.Min(settings.Documents, PlainLuceneBaseline.MaxDocuments);
+            await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Baseline: plain Lucene on the first {baselineDocuments:N0} documents…"));
+            var baseline = PlainLuceneBaseline.Index(generator.Generate(baselineDocuments), Path.Combine(work, "baseline"), cancellationToken);
+            var generating = PlainLuceneBaseline.GenerateOnly(generator.Generate(baselineDocuments));
+            indexing = indexing with { GeneratorCpuMsPerDocument = generating.CpuMillisecondsPerDocument };
+
+            var report = CreateReport(sample, indexing, timings, baseline, generating, loadBefore);
+            report.Write(output);
+            if (settings.OutputFile is { } file)
+            {
+                await report.WriteJsonAsync(file, cancellationToken);
+                await output.WriteLineAsync($"JSON written to {Path.GetFullPath(file)}");
+            }
+
+            return report.AllPassed ? 0 : 1;
+        }
+        finally
+        {
+            if (settings.KeepIndex)
+            {
+                await output.WriteLineAsync($"Index kept in {indexDirectory}");
+                if (Directory.Exists(Path.Combine(work, "baseline")))
+                {
+                    Directory.Delete(Path.Combine(work, "baseline"), recursive: true);
+                }
+            }
+            else
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private async Task<(IndexingFigures Indexing, IReadOnlyList<QueryTiming> Timings)> IndexAndSearchAsync(
+        ArchiveGenerator generator, ArchiveSample sample, string indexDirectory, CancellationToken cancellationToken)
+    {
+        // The peak that counts is the one while indexing, not what start-up or an earlier run left behind.
+        var peakReset = ProcStatus.TryResetSelfPeak();
+        using var index = new ArchiveIndex(new ArchiveSearchOptions { IndexDirectory = indexDirectory }, new ArchiveClock(), new StderrLogger<ArchiveIndex>());
+        IndexRebuildResult rebuilt;
+        long largestWorkingSet;
+        CostMeasurement cost;
+        await using (var monitor = new IndexingMonitor(output, () => sample.Documents))
+        {
+            var cpu = CostMeasurement.ProcessCpuTime();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            rebuilt = await index.RebuildAsync(generator.DocumentsAsync(settings.Documents, sample), monitor, cancellationToken);
+            cost = new CostMeasurement(rebuilt.DocumentsIndexed, clock.Elapsed, CostMeasurement.ProcessCpuTime() - cpu);
+            largestWorkingSet = monitor.LargestWorkingSet;
+        }
+
+        var peakKb = ProcStatus.ReadSelfKb("VmHWM");
+        var indexBytes = Directory.EnumerateFiles(indexDirectory, "*", SearchOption.AllDirectories).Sum(path => new FileInfo(path).Length);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Indexed {rebuilt.DocumentsIndexed:N0} documents in {cost.Wall.TotalSeconds:N1} s ({cost.DocumentsPerSecond:N0}/s); {index.DocumentCount:N0} searchable. Warming up with the query mix…"));
+
+        var indexing = new IndexingFigures(
+            rebuilt.DocumentsIndexed,
+            cost.Wall.TotalSeconds,
+            cost.DocumentsPerSecond,
+            cost.Cpu.TotalSeconds,
+            cost.CpuMillisecondsPerDocument,
+            GeneratorCpuMsPerDocument: 0,
+            indexBytes,
+            rebuilt.IndexBytes,
+            peakKb is { } kb ? kb / 1024.0 : largestWorkingSet / 1_048_576.0,
+            peakKb is null ? "largest sampled working set" : peakReset ? "VmHWM since the rebuild started" : "VmHWM of the whole process",
+            largestWorkingSet / 1_048_576.0);
+
+        var queries = QueryMix.Build(sample);
+        _ = QueryRunner.Run(index, queries, cancellationToken);
+        var timings = QueryRunner.Run(index, queries, cancellationToken);
+        return (indexing, timings);
+    }
+
+    private static SearchReport CreateReport(
+        ArchiveSample sample, IndexingFigures indexing, IReadOnlyList<QueryTiming> timings, CostMeasurement baseline, CostMeasurement generating, string loadBefore)
+    {
+        var overall = LatencySummary.Of("all", [.. timings]);
+        var kinds = QueryMix.Composition
+            .Select(entry => LatencySummary.Of(entry.Kind, [.. timings.Where(timing => timing.Query.Kind == entry.Kind)]))
+            .ToList();
+        var refused = timings
+            .Where(timing => timing.Error is not null)
+            .Select(timing => $"{timing.Query.Kind}: {timing.Query.Query} → {timing.Error}")
+            .ToList();
+        var zeroHits = timings
+            .Where(timing => timing.Error is null && timing.TotalCases == 0)
+            .Select(timing => $"{timing.Query.Kind}: {timing.Query.Query}")
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        var generatorShare = generating.CpuMillisecondsPerDocument;
+        return new SearchReport(
+            "search",
+            DateTimeOffset.Now,
+            Environment.MachineName,
+            Environment.ProcessorCount,
+            loadBefore,
+            LoadAverage(),
+            ArchiveFigures.From(sample),
+            indexing,
+            overall,
+            kinds,
+            refused,
+            zeroHits,
+            new BaselineFigures(
+                baseline.Documents,
+                baseline.Wall.TotalSeconds,
+                baseline.CpuMillisecondsPerDocument,
+                indexing.CpuMsPerDocument / baseline.CpuMillisecondsPerDocument,
+                (indexing.CpuMsPerDocument - generatorShare) / Math.Max(1e-9, baseline.CpuMillisecondsPerDocument - generatorShare)),
+            SearchReport.CheckGoals(indexing, overall, kinds));
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+}
