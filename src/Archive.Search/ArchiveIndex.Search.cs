@@ -28,6 +28,12 @@ public sealed partial class ArchiveIndex
         var now = time.GetUtcNow();
         var query = compiler.Compile(request.Query, new QueryContext(now, zone));
         var matcher = SnippetTermMatcher.From(query);
+        if (request.Sort != SearchSort.Relevance)
+        {
+            // Ordered by a field, not by score: skip computing scores for every match.
+            query = new ConstantScoreQuery(query);
+        }
+
         return WithSearcher(searcher =>
         {
             var collector = new CaseCollector(request.Sort, request.Offset + request.Limit);
@@ -69,6 +75,6 @@ public sealed partial class ArchiveIndex
             Subject: stored.Get(IndexFields.Subject, CultureInfo.InvariantCulture),
             ReceivedAt: IndexDocumentMapper.Instant(stored, IndexFields.ReceivedAt) ?? DateTimeOffset.UnixEpoch,
             DaysWaiting: @case.WaitingSince is { } since ? Math.Max(0, (int)(now - since).TotalDays) : null,
-            Snippet: SnippetBuilder.Build(text, matcher, analyzers.Snippets, stems));
+            Snippet: SnippetBuilder.Build(text, matcher, stems));
     }
 }

@@ -8,7 +8,7 @@ namespace Archive.Search.Analysis;
 
 /// <summary>
 /// The analyzers of one index: <see cref="PerField"/> is used both when indexing and when parsing queries, so the
-/// two always agree; <see cref="Snippets"/> re-reads stored text for highlighting. Owns the per-language stem caches.
+/// two always agree. Owns the per-language stem caches, which the snippet builder shares.
 /// </summary>
 internal sealed class ArchiveAnalyzers : IDisposable
 {
@@ -33,14 +33,10 @@ internal sealed class ArchiveAnalyzers : IDisposable
         }
 
         PerField = Own(new PerFieldAnalyzerWrapper(Own(new FoldedTextAnalyzer(keepOriginal: true)), perField));
-        Snippets = Own(new FoldedTextAnalyzer(fold: false));
     }
 
     /// <summary>The analyzer of every field, for the writer and the query parser.</summary>
     public Analyzer PerField { get; }
-
-    /// <summary>Only lower-cases: one token per word as written, which the snippet builder folds and stems itself.</summary>
-    public Analyzer Snippets { get; }
 
     /// <summary>The shared stem cache of a language.</summary>
     public StemCache StemsOf(StemLanguage language) => stemCaches[language];

@@ -11,10 +11,9 @@ namespace Archive.Search.Analysis;
 /// Free text, language-neutral: StandardTokenizer, lower case, ASCII folding (<c>Łódź</c> → <c>lodz</c>).
 /// With <c>keepOriginal</c> a word with diacritics is also kept as written, at the same position, so a query
 /// typed with the right diacritics ranks exact spellings first while one typed without still finds them.
-/// Without folding it only lower-cases, for the snippet builder. No stop words: the archive is Polish, Hungarian
-/// and English at once.
+/// No stop words: the archive is Polish, Hungarian and English at once.
 /// </summary>
-internal sealed class FoldedTextAnalyzer(bool fold = true, bool keepOriginal = false) : Analyzer
+internal sealed class FoldedTextAnalyzer(bool keepOriginal) : Analyzer
 {
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
@@ -23,10 +22,7 @@ internal sealed class FoldedTextAnalyzer(bool fold = true, bool keepOriginal = f
     {
         var tokenizer = new StandardTokenizer(Version, reader);
         TokenStream stream = new LowerCaseFilter(Version, tokenizer);
-        if (fold)
-        {
-            stream = new ASCIIFoldingFilter(stream, keepOriginal);
-        }
+        stream = new ASCIIFoldingFilter(stream, keepOriginal);
         return new TokenStreamComponents(tokenizer, stream);
     }
 }

@@ -36,7 +36,49 @@ internal static class IndexDocumentMapper
         AddKeywords(document, IndexFields.Serials, source.Serials);
         AddKeywords(document, IndexFields.Policies, source.Policies);
         AddCase(document, source.Case);
+        AddFreeTermFields(document, source);
         return document;
+    }
+
+    /// <summary>The two fields free terms look in besides the text and stems: <see cref="IndexFields.Meta"/> and <see cref="IndexFields.Identifiers"/>.</summary>
+    private static void AddFreeTermFields(Document document, IndexedDocument source)
+    {
+        var email = source.Case.ContactEmail;
+        var emailParts = string.IsNullOrWhiteSpace(email) ? null : string.Join(' ', IdentifierParts(email));
+        var meta = string.Join('\n', new[] { source.Subject, source.FileName, source.Case.ContactName, emailParts }.Where(value => !string.IsNullOrWhiteSpace(value)));
+        if (meta.Length > 0)
+        {
+            document.Add(new TextField(IndexFields.Meta, meta, Field.Store.NO));
+        }
+
+        var identifiers = new[] { source.Case.RegistrationNumber, email }
+            .Concat(source.Orders).Concat(source.Invoices).Concat(source.Serials).Concat(source.Policies)
+            .Where(value => !string.IsNullOrWhiteSpace(value))
+            .Select(value => TermNormalizer.Lower(value!))
+            .Distinct(StringComparer.Ordinal);
+        foreach (var identifier in identifiers)
+        {
+            document.Add(new StringField(IndexFields.Identifiers, identifier, Field.Store.NO));
+        }
+    }
+
+    /// <summary>The letter and digit runs of an identifier (<c>jan.kowalski@example.pl</c> → jan, kowalski, example, pl).</summary>
+    private static IEnumerable<string> IdentifierParts(string value)
+    {
+        var start = -1;
+        for (var i = 0; i <= value.Length; i++)
+        {
+            var inRun = i < value.Length && char.IsLetterOrDigit(value[i]);
+            if (inRun && start < 0)
+            {
+                start = i;
+            }
+            else if (!inRun && start >= 0)
+            {
+                yield return value[start..i];
+                start = -1;
+            }
+        }
     }
 
     /// <summary>The stored document's own values, with <paramref name="case"/> as its case.</summary>

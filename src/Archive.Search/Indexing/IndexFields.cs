@@ -17,6 +17,9 @@ internal static class IndexFields
     public const string Serials = "serial";
     public const string Policies = "policy";
 
+    /// <summary>Every identifier of the document and its case in one keyword field (registration, e-mail, reference numbers), for free terms.</summary>
+    public const string Identifiers = "ids";
+
     // Analysed fields. The per-language stemmed fields are named by Analysis.StemLanguage.
     public const string Text = "text";
     public const string ContactName = "name";
@@ -24,6 +27,9 @@ internal static class IndexFields
     public const string FileName = "filename";
     public const string EmailParts = "email_parts";
     public const string HandlerParts = "handler_parts";
+
+    /// <summary>The letter's words outside its text (subject, file name, contact name, e-mail parts) in one field, for free terms.</summary>
+    public const string Meta = "meta";
 
     // Instants: indexed as UTC ticks for ranges, with doc values for sorting, and stored.
     public const string ReceivedAt = "received";

@@ -34,7 +34,9 @@ internal sealed class IndexGeneration
     public static IndexGeneration Open(GenerationCatalog.Entry entry, Analyzer analyzer, double ramBufferSizeMb, bool create)
     {
         System.IO.Directory.CreateDirectory(entry.Path);
-        var directory = FSDirectory.Open(entry.Path);
+        // NIO rather than memory-mapped: Lucene.Net reads mapped files a byte at a time through an accessor, which made
+        // loading the stored fields of a page of hits several times slower in the search benchmark.
+        var directory = new NIOFSDirectory(entry.Path);
         try
         {
             var config = new IndexWriterConfig(Analysis.FoldedTextAnalyzer.Version, analyzer)

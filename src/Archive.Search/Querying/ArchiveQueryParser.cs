@@ -24,13 +24,16 @@ internal sealed class ArchiveQueryParser : QueryParser
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
         AllowLeadingWildcard = false;
+
+        // A misspelling rarely hits the first letter; fixing it keeps fuzzy terms from scanning the whole dictionary.
+        FuzzyPrefixLength = 1;
     }
 
     protected override Query? GetFieldQuery(string field, string queryText, bool quoted) =>
-        BuildFieldQuery(field, queryText, slop: 0);
+        BuildFieldQuery(field, queryText, slop: 0, quoted);
 
     protected override Query? GetFieldQuery(string field, string queryText, int slop) =>
-        BuildFieldQuery(field, queryText, slop);
+        BuildFieldQuery(field, queryText, slop, quoted: true);
 
     protected override Query? GetPrefixQuery(string field, string termStr)
     {
@@ -106,11 +109,11 @@ internal sealed class ArchiveQueryParser : QueryParser
         return query;
     }
 
-    private Query? BuildFieldQuery(string field, string queryText, int slop)
+    private Query? BuildFieldQuery(string field, string queryText, int slop, bool quoted)
     {
         if (field == QueryFields.Any)
         {
-            return BuildFreeQuery(queryText, slop);
+            return BuildFreeQuery(queryText, slop, quoted);
         }
 
         var target = QueryFields.Resolve(field);
@@ -133,11 +136,21 @@ internal sealed class ArchiveQueryParser : QueryParser
         }
     }
 
-    private Query? BuildFreeQuery(string queryText, int slop)
+    /// <summary>
+    /// A free term in the text, the letter's other words, each language's stems and the identifiers. A quoted phrase
+    /// is matched on the words as written (diacritics optional), not on stems: it asks for those words in that order,
+    /// and phrase matching on three stem fields more would make every phrase several times slower.
+    /// </summary>
+    private Query? BuildFreeQuery(string queryText, int slop, bool quoted)
     {
         var clauses = new List<Query>();
         foreach (var (indexField, boost) in QueryFields.FreeTextFields)
         {
+            if (quoted && QueryFields.IsStemField(indexField))
+            {
+                continue;
+            }
+
             if (Analysed(indexField, queryText, slop) is { } analysed)
             {
                 analysed.Boost = boost;
@@ -235,15 +248,18 @@ internal sealed class ArchiveQueryParser : QueryParser
         return lower;
     }
 
-    /// <summary><c>word~</c> means two edits, <c>word~1</c> one; the old 0..1 similarity form is still accepted.</summary>
+    /// <summary>
+    /// <c>word~</c> allows two edits, <c>word~1</c> one (the old 0..1 similarity form is still accepted), but never more
+    /// than the word's length warrants: one edit up to five letters, none up to two, as search engines do, because two
+    /// edits in a short word match half the dictionary.
+    /// </summary>
     private static int ToEdits(float minSimilarity, int termLength)
     {
-        if (minSimilarity >= 1)
-        {
-            return Math.Min((int)minSimilarity, LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE);
-        }
-
-        return minSimilarity <= 0 ? 0 : Math.Min(LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE, (int)((1 - minSimilarity) * termLength));
+        var requested = minSimilarity >= 1
+            ? (int)minSimilarity
+            : minSimilarity <= 0 ? 0 : (int)((1 - minSimilarity) * termLength);
+        var sensible = termLength <= 2 ? 0 : termLength <= 5 ? 1 : LevenshteinAutomata.MAXIMUM_SUPPORTED_DISTANCE;
+        return Math.Min(requested, sensible);
     }
 
     private static Query? Either(params Query?[] alternatives)

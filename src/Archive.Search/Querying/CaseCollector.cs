@@ -14,16 +14,16 @@ internal sealed class CaseCollector : ICollector
 {
     private readonly SearchSort sort;
     private readonly CaseQueue queue;
-    private readonly HashSet<long> seen = [];
+    private readonly CaseKeySet seen = CaseKeySet.Rent();
     private readonly Dictionary<string, int> categoryCounts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> statusCounts = new(StringComparer.Ordinal);
-    private readonly SegmentFacet categories = new(IndexFields.Category);
-    private readonly SegmentFacet statuses = new(IndexFields.Status);
     private Scorer? scorer;
-    private NumericDocValues? caseKeys;
+    private SegmentColumns? columns;
+    private int[] categoryTally = [];
+    private int[] statusTally = [];
+    private NumericDocValues? sortValues;
     private SortedDocValues? legacyCaseIds;
     private long?[] legacyKeyByOrdinal = [];
-    private NumericDocValues? sortValues;
     private int docBase;
 
     public CaseCollector(SearchSort sort, int capacity)
@@ -32,59 +32,13 @@ internal sealed class CaseCollector : ICollector
         queue = new CaseQueue(capacity);
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    /// <summary>
+    /// In order: Lucene's out-of-order boolean scorer allocates a bucket table per segment and clause, which costs
+    /// more than it saves on queries that expand to several fields and languages.
+    /// </summary>
+    public bool AcceptsDocsOutOfOrder => false;
 
     public int TotalCases => seen.Count;
-
-    public void SetScorer(Scorer scorer) => this.scorer = scorer;
-
-    public void SetNextReader(AtomicReaderContext context)
-    {
-        Flush();
-        var reader = context.AtomicReader;
-        docBase = context.DocBase;
-        caseKeys = reader.GetNumericDocValues(IndexFields.CaseKey);
-        // An index of schema 1 (answering until its rebuild is done) has the case ids but not their keys.
-        legacyCaseIds = caseKeys is null ? reader.GetSortedDocValues(IndexFields.CaseId) : null;
-        legacyKeyByOrdinal = legacyCaseIds is null ? [] : new long?[legacyCaseIds.ValueCount];
-        sortValues = sort switch
-        {
-            SearchSort.Newest or SearchSort.Oldest => reader.GetNumericDocValues(IndexFields.ReceivedAt),
-            SearchSort.LongestWaiting => reader.GetNumericDocValues(IndexFields.WaitingSince),
-            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => reader.GetNumericDocValues(IndexFields.RegistrationOrder),
-            _ => null,
-        };
-        categories.Start(reader);
-        statuses.Start(reader);
-    }
-
-    public void Collect(int doc)
-    {
-        long caseKey;
-        if (caseKeys is not null)
-        {
-            caseKey = caseKeys.Get(doc);
-        }
-        else if (LegacyCaseKey(doc) is { } legacyKey)
-        {
-            caseKey = legacyKey;
-        }
-        else
-        {
-            return;
-        }
-
-        if (seen.Add(caseKey))
-        {
-            categories.Count(doc);
-            statuses.Count(doc);
-        }
-
-        queue.Offer(caseKey, Rank(doc), docBase + doc);
-    }
-
-    /// <summary>The cases of one page, in the requested order.</summary>
-    public IReadOnlyList<CaseQueue.Entry> Page(int offset, int limit) => [.. queue.BestFirst().Skip(offset).Take(limit)];
 
     public IReadOnlyDictionary<string, int> CategoryCounts
     {
@@ -103,6 +57,66 @@ internal sealed class CaseCollector : ICollector
             return statusCounts;
         }
     }
+
+    public void SetScorer(Scorer scorer) => this.scorer = scorer;
+
+    public void SetNextReader(AtomicReaderContext context)
+    {
+        Flush();
+        var reader = context.AtomicReader;
+        docBase = context.DocBase;
+        columns = SegmentColumns.For(reader);
+        categoryTally = new int[columns.CategoryNames.Length];
+        statusTally = new int[columns.StatusNames.Length];
+        sortValues = sort switch
+        {
+            SearchSort.Newest or SearchSort.Oldest => reader.GetNumericDocValues(IndexFields.ReceivedAt),
+            SearchSort.LongestWaiting => reader.GetNumericDocValues(IndexFields.WaitingSince),
+            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => reader.GetNumericDocValues(IndexFields.RegistrationOrder),
+            _ => null,
+        };
+
+        // An index of schema 1 (answering until its rebuild is done) has the case ids but not their keys.
+        legacyCaseIds = columns.CaseKeys is null ? reader.GetSortedDocValues(IndexFields.CaseId) : null;
+        legacyKeyByOrdinal = legacyCaseIds is null ? [] : new long?[legacyCaseIds.ValueCount];
+    }
+
+    public void Collect(int doc)
+    {
+        long caseKey;
+        if (columns!.CaseKeys is { } keys)
+        {
+            caseKey = keys[doc];
+        }
+        else if (LegacyCaseKey(doc) is { } legacyKey)
+        {
+            caseKey = legacyKey;
+        }
+        else
+        {
+            return;
+        }
+
+        if (seen.Add(caseKey))
+        {
+            var category = columns.Categories[doc];
+            if (category >= 0)
+            {
+                categoryTally[category]++;
+            }
+
+            var status = columns.Statuses[doc];
+            if (status >= 0)
+            {
+                statusTally[status]++;
+            }
+        }
+
+        queue.Offer(caseKey, Rank(doc), docBase + doc);
+    }
+
+    /// <summary>The cases of one page, in the requested order.</summary>
+    public IReadOnlyList<CaseQueue.Entry> Page(int offset, int limit) => [.. queue.BestFirst().Skip(offset).Take(limit)];
 
     private long? LegacyCaseKey(int doc)
     {
@@ -140,45 +154,26 @@ internal sealed class CaseCollector : ICollector
         }
     }
 
+    /// <summary>Adds the finished segment's tallies to the totals by name (segments number their values differently).</summary>
     private void Flush()
     {
-        categories.FlushInto(categoryCounts);
-        statuses.FlushInto(statusCounts);
+        if (columns is null)
+        {
+            return;
+        }
+
+        AddTally(categoryTally, columns.CategoryNames, categoryCounts);
+        AddTally(statusTally, columns.StatusNames, statusCounts);
     }
 
-    /// <summary>Counts per segment ordinal (cheap) and turns them into names once per segment.</summary>
-    private sealed class SegmentFacet(string field)
+    private static void AddTally(int[] tally, string[] names, Dictionary<string, int> totals)
     {
-        private readonly BytesRef scratch = new();
-        private SortedDocValues? values;
-        private int[] counts = [];
-
-        public void Start(AtomicReader reader)
+        for (var ordinal = 0; ordinal < tally.Length; ordinal++)
         {
-            values = reader.GetSortedDocValues(field);
-            counts = values is null ? [] : new int[values.ValueCount];
-        }
-
-        public void Count(int doc)
-        {
-            var ordinal = values?.GetOrd(doc) ?? -1;
-            if (ordinal >= 0)
+            if (tally[ordinal] > 0)
             {
-                counts[ordinal]++;
-            }
-        }
-
-        public void FlushInto(Dictionary<string, int> totals)
-        {
-            for (var ordinal = 0; ordinal < counts.Length; ordinal++)
-            {
-                if (counts[ordinal] > 0)
-                {
-                    values!.LookupOrd(ordinal, scratch);
-                    var name = scratch.Utf8ToString();
-                    totals[name] = totals.GetValueOrDefault(name) + counts[ordinal];
-                    counts[ordinal] = 0;
-                }
+                totals[names[ordinal]] = totals.GetValueOrDefault(names[ordinal]) + tally[ordinal];
+                tally[ordinal] = 0;
             }
         }
     }

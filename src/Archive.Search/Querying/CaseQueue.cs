@@ -13,6 +13,13 @@ internal sealed class CaseQueue(int capacity)
 
     public void Offer(long caseKey, double rank, int doc)
     {
+        // Most documents of a large result rank below the worst held case: they can neither enter nor improve
+        // a held case (whose rank is at least the worst), so they are turned away before any lookup.
+        if (heap.Count == capacity && !Better(rank, doc, heap[0].Rank, heap[0].Doc))
+        {
+            return;
+        }
+
         if (members.TryGetValue(caseKey, out var member))
         {
             if (Better(rank, doc, member.Rank, member.Doc))
@@ -35,11 +42,6 @@ internal sealed class CaseQueue(int capacity)
         }
 
         var worst = heap[0];
-        if (!Better(rank, doc, worst.Rank, worst.Doc))
-        {
-            return;
-        }
-
         members.Remove(worst.CaseKey);
         worst.CaseKey = caseKey;
         worst.Rank = rank;

@@ -59,29 +59,19 @@ internal static class QueryFields
         All.ToDictionary(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Analysed fields a free term is searched in, with their boosts. The text field holds each word folded and as
-    /// written, so exact diacritics score higher; a word form that only matches by its stem scores lower.
+    /// Analysed fields a free term is searched in, with their boosts: the text (each word folded and as written, so
+    /// exact diacritics score higher), the letter's other words (subject, file name, contact name and e-mail parts),
+    /// and the stems in each language, which count for less than the word as typed. Few fields keep a query cheap.
     /// </summary>
     public static readonly (string Field, float Boost)[] FreeTextFields =
     [
         (IndexFields.Text, 1.0f),
-        (IndexFields.Subject, 1.2f),
-        (IndexFields.ContactName, 1.2f),
-        (IndexFields.FileName, 0.8f),
-        (IndexFields.EmailParts, 1.0f),
+        (IndexFields.Meta, 1.2f),
         .. StemLanguage.All.Select(language => (language.Field, StemBoost)),
     ];
 
-    /// <summary>Keyword fields a free term is also looked up in, so a bare reference number finds its case.</summary>
-    public static readonly string[] FreeKeywordFields =
-    [
-        IndexFields.RegistrationNumber,
-        IndexFields.Email,
-        IndexFields.Orders,
-        IndexFields.Invoices,
-        IndexFields.Serials,
-        IndexFields.Policies,
-    ];
+    /// <summary>The keyword field a free term is also looked up in whole, so a bare reference number or address finds its case.</summary>
+    public static readonly string[] FreeKeywordFields = [IndexFields.Identifiers];
 
     /// <summary>Identifier hits are strong evidence: boost them above a word that merely occurs in the text.</summary>
     public const float KeywordBoost = 2.0f;

@@ -31,10 +31,29 @@ internal sealed class SnippetTermMatcher
         return matcher;
     }
 
-    public bool Matches(string foldedToken) =>
-        terms.Contains(foldedToken) ||
-        prefixes.Exists(prefix => foldedToken.StartsWith(prefix, StringComparison.Ordinal)) ||
-        patterns.Exists(pattern => pattern(foldedToken));
+    public bool Matches(ReadOnlySpan<char> foldedToken)
+    {
+        if (terms.Count > 0 && terms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(foldedToken))
+        {
+            return true;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (foldedToken.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (patterns.Count == 0)
+        {
+            return false;
+        }
+
+        var token = foldedToken.ToString();
+        return patterns.Exists(pattern => pattern(token));
+    }
 
     /// <summary>The stems the query asks of one language's stemmed field, or null when it asks none.</summary>
     public IReadOnlySet<string>? StemsOf(string stemField) => stemsByField.GetValueOrDefault(stemField);
