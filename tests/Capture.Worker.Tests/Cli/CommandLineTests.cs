@@ -82,6 +82,40 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Reindex_RebuildsTheIndexFromTheArchive_AndSearchKeepsFindingTheLetter()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+
+        var (exit, output, error) = await RunAsync("reindex");
+        var (_, found, _) = await RunAsync("search", "--json", "czajnik");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("Rebuilding the search index from 1 document(s)", output, StringComparison.Ordinal);
+        Assert.Contains("Indexed 1 document(s)", output, StringComparison.Ordinal);
+        Assert.Contains("The new index is in use.", output, StringComparison.Ordinal);
+        Assert.Single(Lines(found));
+        Assert.Equal(["g000002"], Directory.GetDirectories(Path.Combine(Archive, "index")).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public async Task Search_SortedAndPaged_ShowsWhichResultsAndTheCountsPerCategoryAndStatus()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+        var second = await WriteLetterAsync("second.txt");
+        await File.AppendAllTextAsync(second, "\nPS. Piszę ponownie w sprawie drugiego czajnika.", TestContext.Current.CancellationToken);
+        await RunAsync("import", second);
+
+        var (exit, output, error) = await RunAsync("search", "czajnik", "--sort", "newest", "--limit", "1", "--page", "2");
+        var (badSort, _, badSortError) = await RunAsync("search", "czajnik", "--sort", "sideways");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("2 cases match \"czajnik\"; showing 2-2.", output, StringComparison.Ordinal);
+        Assert.Contains("By status: not-started 2.", output, StringComparison.Ordinal);
+        Assert.Equal(1, badSort);
+        Assert.Contains("sideways", badSortError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_MalformedQuery_ExitsWithOneAndExplainsWithoutAStackTrace()
     {
         await RunAsync("import", await WriteLetterAsync("letter.txt"));

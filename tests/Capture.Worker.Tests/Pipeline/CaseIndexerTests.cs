@@ -2,6 +2,7 @@ using Archive.Search;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Capture.Worker.Tests.Pipeline;
 
@@ -43,6 +44,65 @@ public sealed class CaseIndexerTests
         Assert.Equal(0, lost);
         Assert.Equal(2, restored);
         Assert.Equal(2, archive.Index.Search(new SearchRequest("czajnik")).TotalCases);
+    }
+
+    [Fact]
+    public async Task Capture_IsSearchableWithinOneSecond_ThroughTheServicesCommitTimer()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        using var archive = new TestArchive(services => services.AddSingleton<TimeProvider>(time));
+        using var commits = ActivatorUtilities.CreateInstance<IndexCommitService>(archive.Host.Services);
+        await commits.StartAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            var letter = await WriteLetterAsync(archive.Scratch("inbox"), 1);
+            await archive.Pipeline.CaptureAsync(CaptureItem.ForFile(letter, "import"), TestContext.Current.CancellationToken);
+            var before = archive.Index.Search(new SearchRequest("czajnik")).TotalCases;
+
+            time.Advance(TimeSpan.FromSeconds(1));
+            var found = await EventuallyAsync(() => archive.Index.Search(new SearchRequest("czajnik")).TotalCases == 1);
+
+            Assert.Equal(0, before);
+            Assert.True(found, "the capture was not searchable one (fake) second later");
+        }
+        finally
+        {
+            await commits.StopAsync(TestContext.Current.CancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task CapturedCase_IsFoundByDaysWaiting_AsTheClockMoves_WithoutReindexing()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        using var archive = new TestArchive(services => services.AddSingleton<TimeProvider>(time));
+        await archive.ImportAsync(await WriteLetterAsync(archive.Scratch("inbox"), 1));
+
+        var onArrival = (archive.Index.Search(new SearchRequest("waiting:0")).TotalCases, archive.Index.Search(new SearchRequest("waiting:>7")).TotalCases);
+        time.Advance(TimeSpan.FromDays(8));
+        var eightDaysLater = (archive.Index.Search(new SearchRequest("waiting:0")).TotalCases, archive.Index.Search(new SearchRequest("waiting:>7")).TotalCases);
+        var hit = Assert.Single(archive.Index.Search(new SearchRequest("czajnik", Sort: SearchSort.LongestWaiting)).Hits);
+
+        Assert.Equal((1, 0), onArrival);
+        Assert.Equal((0, 1), eightDaysLater);
+        Assert.Equal(8, hit.DaysWaiting);
+        Assert.Equal(1, archive.Index.Search(new SearchRequest("received:2026-11-02")).TotalCases);
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+        }
+
+        return true;
     }
 
     private static async Task<string> WriteLetterAsync(string directory, int number)
