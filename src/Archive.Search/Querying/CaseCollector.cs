@@ -21,7 +21,7 @@ internal sealed class CaseCollector : ICollector
     private SegmentColumns? columns;
     private int[] categoryTally = [];
     private int[] statusTally = [];
-    private NumericDocValues? sortValues;
+    private long[]? sortValues;
     private SortedDocValues? legacyCaseIds;
     private long?[] legacyKeyByOrdinal = [];
     private int docBase;
@@ -70,9 +70,9 @@ internal sealed class CaseCollector : ICollector
         statusTally = new int[columns.StatusNames.Length];
         sortValues = sort switch
         {
-            SearchSort.Newest or SearchSort.Oldest => reader.GetNumericDocValues(IndexFields.ReceivedAt),
-            SearchSort.LongestWaiting => reader.GetNumericDocValues(IndexFields.WaitingSince),
-            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => reader.GetNumericDocValues(IndexFields.RegistrationOrder),
+            SearchSort.Newest or SearchSort.Oldest => columns.SortKey(IndexFields.ReceivedAt),
+            SearchSort.LongestWaiting => columns.SortKey(IndexFields.WaitingSince),
+            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => columns.SortKey(IndexFields.RegistrationOrder),
             _ => null,
         };
 
@@ -145,12 +145,12 @@ internal sealed class CaseCollector : ICollector
             case SearchSort.Relevance:
                 return scorer!.GetScore();
             case SearchSort.LongestWaiting:
-                var since = sortValues?.Get(doc) ?? IndexDocumentMapper.NotWaiting;
+                var since = sortValues?[doc] ?? IndexDocumentMapper.NotWaiting;
                 return since == IndexDocumentMapper.NotWaiting ? double.NegativeInfinity : -(double)since;
             case SearchSort.Newest or SearchSort.RegistrationNumberDescending:
-                return sortValues?.Get(doc) ?? 0;
+                return sortValues?[doc] ?? 0;
             default:
-                return -(double)(sortValues?.Get(doc) ?? 0);
+                return -(double)(sortValues?[doc] ?? 0);
         }
     }
 

@@ -6,17 +6,22 @@ using Lucene.Net.Util;
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// The per-document values every search reads for each match (case key, category and status), copied out of a
-/// segment's doc values into plain arrays once per segment. Segments never change once written, so the copy is kept
-/// as long as the segment lives (keyed on its core) and costs about ten bytes per document; reading an array is several
-/// times cheaper than decoding a doc value per match, which is what a query matching most of the archive does.
+/// The per-document values searches read for each match (case key, category and status, and the sort keys), copied out
+/// of a segment's doc values into plain arrays once per segment. Segments never change once written, so the copy is
+/// kept as long as the segment lives (keyed on its core): about 10 bytes per document, and 8 more for each sort key
+/// once a search has sorted by it. Reading an array is several times cheaper than decoding a doc value per match,
+/// which is what a query matching most of the archive does.
 /// </summary>
 internal sealed class SegmentColumns
 {
     private static readonly ConditionalWeakTable<object, SegmentColumns> Cache = [];
 
-    private SegmentColumns(long[]? caseKeys, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
+    private readonly AtomicReader reader;
+    private readonly Dictionary<string, long[]?> sortKeys = new(StringComparer.Ordinal);
+
+    private SegmentColumns(AtomicReader reader, long[]? caseKeys, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
     {
+        this.reader = reader;
         CaseKeys = caseKeys;
         Categories = categories;
         CategoryNames = categoryNames;
@@ -43,19 +48,42 @@ internal sealed class SegmentColumns
     private static SegmentColumns Load(AtomicReader reader)
     {
         var count = reader.MaxDoc;
-        long[]? caseKeys = null;
-        if (reader.GetNumericDocValues(IndexFields.CaseKey) is { } keys)
-        {
-            caseKeys = new long[count];
-            for (var doc = 0; doc < count; doc++)
-            {
-                caseKeys[doc] = keys.Get(doc);
-            }
-        }
+        var caseKeys = Load(reader.GetNumericDocValues(IndexFields.CaseKey), count);
 
         var (categories, categoryNames) = Ordinals(reader, IndexFields.Category, count);
         var (statuses, statusNames) = Ordinals(reader, IndexFields.Status, count);
-        return new SegmentColumns(caseKeys, categories, categoryNames, statuses, statusNames);
+        return new SegmentColumns(reader, caseKeys, categories, categoryNames, statuses, statusNames);
+    }
+
+    /// <summary>Each document's value of a numeric doc-values field, loaded on first use; null when the segment lacks it.</summary>
+    public long[]? SortKey(string field)
+    {
+        lock (sortKeys)
+        {
+            if (!sortKeys.TryGetValue(field, out var values))
+            {
+                values = Load(reader.GetNumericDocValues(field), reader.MaxDoc);
+                sortKeys.Add(field, values);
+            }
+
+            return values;
+        }
+    }
+
+    private static long[]? Load(NumericDocValues? source, int count)
+    {
+        if (source is null)
+        {
+            return null;
+        }
+
+        var values = new long[count];
+        for (var doc = 0; doc < count; doc++)
+        {
+            values[doc] = source.Get(doc);
+        }
+
+        return values;
     }
 
     private static (short[] Ordinals, string[] Names) Ordinals(AtomicReader reader, string field, int count)
