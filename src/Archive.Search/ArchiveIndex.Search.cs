@@ -36,20 +36,22 @@ public sealed partial class ArchiveIndex
 
         return WithSearcher(searcher =>
         {
-            var collector = new CaseCollector(request.Sort, request.Offset + request.Limit);
+            CaseSearch.Outcome outcome;
             try
             {
-                searcher.Search(query, collector);
+                outcome = CaseSearch.Run(searcher, query, request.Sort, request.Offset + request.Limit, searchThreads);
             }
             catch (BooleanQuery.TooManyClausesException exception)
             {
                 throw SearchQueryCompiler.TooManyClauses(exception);
             }
 
-            var hits = collector.Page(request.Offset, request.Limit)
+            var hits = outcome.BestFirst
+                .Skip(request.Offset)
+                .Take(request.Limit)
                 .Select(best => ToHit(searcher, best, request.Sort, matcher, now))
                 .ToList();
-            return new SearchResults(collector.TotalCases, hits, collector.CategoryCounts, collector.StatusCounts);
+            return new SearchResults(outcome.TotalCases, hits, outcome.CategoryCounts, outcome.StatusCounts);
         });
     }
 

@@ -27,6 +27,13 @@ public sealed class ArchiveSearchOptions
     /// </summary>
     public string TimeZone { get; set; } = "";
 
+    /// <summary>
+    /// Threads one search may use over groups of index segments (a query matching most of a large archive is bound by
+    /// visiting its matches); 0 means one per processor once the index holds 50,000 documents, 1 searches on the
+    /// caller's thread only.
+    /// </summary>
+    public int SearchThreads { get; set; }
+
     /// <summary>Threads that analyse documents during a rebuild; 0 means one per processor.</summary>
     public int RebuildThreads { get; set; }
 }

@@ -58,6 +58,11 @@ public sealed class ArchiveSearchOptionsValidator : IValidateOptions<ArchiveSear
             yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.StemCacheEntries)} is {options.StemCacheEntries}; set it between 1000 and 10000000 (200000 words per language is about 40 MB).";
         }
 
+        if (options.SearchThreads is < 0 or > 64)
+        {
+            yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.SearchThreads)} is {options.SearchThreads}; set it between 1 and 64, or 0 for one per processor.";
+        }
+
         if (options.RebuildThreads is < 0 or > 64)
         {
             yield return $"{ArchiveSearchOptions.SectionName}:{nameof(ArchiveSearchOptions.RebuildThreads)} is {options.RebuildThreads}; set it between 1 and 64, or 0 for one per processor.";

@@ -45,10 +45,13 @@ public sealed class CaseQueueTests
         var keys = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64(-50_000, 50_000)).Append(0).ToList();
 
         var set = CaseKeySet.Rent();
-        var added = keys.Count(set.Add);
+        var added = keys.Count(key => set.Add(key, payload: (int)(key & 0xFF)));
+        var entries = set.Entries().ToList();
+        CaseKeySet.Return(set);
 
-        Assert.Equal(keys.Distinct().Count(), set.Count);
-        Assert.Equal(set.Count, added);
+        Assert.Equal(keys.Distinct().Count(), added);
+        Assert.Equal(added, entries.Count);
+        Assert.All(entries, entry => Assert.Equal((int)(entry.Key & 0xFF), entry.Payload));
         Assert.Equal(0, CaseKeySet.Rent().Count);
     }
 }

@@ -9,9 +9,9 @@ internal sealed class TestIndex : IDisposable
 {
     private readonly TempDirectory temp = new();
 
-    public TestIndex()
+    public TestIndex(int searchThreads = 0)
     {
-        Options = new ArchiveSearchOptions { IndexDirectory = temp.Combine("index"), RamBufferSizeMb = 8, TimeZone = "Europe/Warsaw" };
+        Options = new ArchiveSearchOptions { IndexDirectory = temp.Combine("index"), RamBufferSizeMb = 8, TimeZone = "Europe/Warsaw", SearchThreads = searchThreads };
         Index = Open();
     }
 

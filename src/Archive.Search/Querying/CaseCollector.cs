@@ -6,30 +6,32 @@ using Lucene.Net.Util;
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// Collects every matching document into cases: counts distinct cases and their categories and statuses, and keeps
-/// the top cases for one page in the requested order (<see cref="CaseQueue"/>). Everything it reads per document
-/// comes from doc values, so a query matching most of the archive still costs one pass over its matches.
+/// Collects the matching documents of some segments into cases: the distinct cases with their category and status
+/// (<see cref="Cases"/>, tallied in <see cref="CategoryTally"/> and <see cref="StatusTally"/>), and the top cases for one
+/// page in the requested order (<see cref="Queue"/>). Everything it reads per document comes from
+/// <see cref="SegmentColumns"/>, so a query matching most of the archive still costs one cheap pass over its matches.
+/// <see cref="CaseSearch"/> runs one per group of segments and merges them.
 /// </summary>
-internal sealed class CaseCollector : ICollector
+internal sealed class CaseCollector : ICollector, IDisposable
 {
     private readonly SearchSort sort;
-    private readonly CaseQueue queue;
-    private readonly CaseKeySet seen = CaseKeySet.Rent();
-    private readonly Dictionary<string, int> categoryCounts = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> statusCounts = new(StringComparer.Ordinal);
+    private readonly FacetNames categories;
+    private readonly FacetNames statuses;
     private Scorer? scorer;
     private SegmentColumns? columns;
-    private int[] categoryTally = [];
-    private int[] statusTally = [];
+    private int[] categoryIds = [];
+    private int[] statusIds = [];
     private long[]? sortValues;
     private SortedDocValues? legacyCaseIds;
     private long?[] legacyKeyByOrdinal = [];
     private int docBase;
 
-    public CaseCollector(SearchSort sort, int capacity)
+    public CaseCollector(SearchSort sort, int capacity, FacetNames categories, FacetNames statuses)
     {
         this.sort = sort;
-        queue = new CaseQueue(capacity);
+        this.categories = categories;
+        this.statuses = statuses;
+        Queue = new CaseQueue(capacity);
     }
 
     /// <summary>
@@ -38,36 +40,32 @@ internal sealed class CaseCollector : ICollector
     /// </summary>
     public bool AcceptsDocsOutOfOrder => false;
 
-    public int TotalCases => seen.Count;
+    /// <summary>The distinct cases, each with its category and status packed by <see cref="Pack"/>.</summary>
+    public CaseKeySet Cases { get; } = CaseKeySet.Rent();
 
-    public IReadOnlyDictionary<string, int> CategoryCounts
-    {
-        get
-        {
-            Flush();
-            return categoryCounts;
-        }
-    }
+    public CaseQueue Queue { get; }
 
-    public IReadOnlyDictionary<string, int> StatusCounts
-    {
-        get
-        {
-            Flush();
-            return statusCounts;
-        }
-    }
+    /// <summary>Cases per category id (<see cref="FacetNames"/>); may be shorter than the number of ids.</summary>
+    public int[] CategoryTally { get; private set; } = [];
+
+    public int[] StatusTally { get; private set; } = [];
+
+    /// <summary>A case's category and status ids in one payload (each id plus one, 0 for none).</summary>
+    public static int Pack(int categoryId, int statusId) => ((categoryId + 1) << 16) | (statusId + 1);
+
+    public static (int CategoryId, int StatusId) Unpack(int payload) => ((payload >> 16) - 1, (payload & 0xFFFF) - 1);
 
     public void SetScorer(Scorer scorer) => this.scorer = scorer;
 
     public void SetNextReader(AtomicReaderContext context)
     {
-        Flush();
         var reader = context.AtomicReader;
         docBase = context.DocBase;
         columns = SegmentColumns.For(reader);
-        categoryTally = new int[columns.CategoryNames.Length];
-        statusTally = new int[columns.StatusNames.Length];
+        categoryIds = [.. columns.CategoryNames.Select(categories.IdOf)];
+        statusIds = [.. columns.StatusNames.Select(statuses.IdOf)];
+        CategoryTally = Grown(CategoryTally, categories.Count);
+        StatusTally = Grown(StatusTally, statuses.Count);
         sortValues = sort switch
         {
             SearchSort.Newest or SearchSort.Oldest => columns.SortKey(IndexFields.ReceivedAt),
@@ -97,26 +95,29 @@ internal sealed class CaseCollector : ICollector
             return;
         }
 
-        if (seen.Add(caseKey))
+        var category = columns.Categories[doc];
+        var status = columns.Statuses[doc];
+        var categoryId = category >= 0 ? categoryIds[category] : -1;
+        var statusId = status >= 0 ? statusIds[status] : -1;
+        if (Cases.Add(caseKey, Pack(categoryId, statusId)))
         {
-            var category = columns.Categories[doc];
-            if (category >= 0)
+            if (categoryId >= 0)
             {
-                categoryTally[category]++;
+                CategoryTally[categoryId]++;
             }
 
-            var status = columns.Statuses[doc];
-            if (status >= 0)
+            if (statusId >= 0)
             {
-                statusTally[status]++;
+                StatusTally[statusId]++;
             }
         }
 
-        queue.Offer(caseKey, Rank(doc), docBase + doc);
+        Queue.Offer(caseKey, Rank(doc), docBase + doc);
     }
 
-    /// <summary>The cases of one page, in the requested order.</summary>
-    public IReadOnlyList<CaseQueue.Entry> Page(int offset, int limit) => [.. queue.BestFirst().Skip(offset).Take(limit)];
+    public void Dispose() => CaseKeySet.Return(Cases);
+
+    private static int[] Grown(int[] tally, int size) => tally.Length >= size ? tally : [.. tally, .. new int[size - tally.Length]];
 
     private long? LegacyCaseKey(int doc)
     {
@@ -151,30 +152,6 @@ internal sealed class CaseCollector : ICollector
                 return sortValues?[doc] ?? 0;
             default:
                 return -(double)(sortValues?[doc] ?? 0);
-        }
-    }
-
-    /// <summary>Adds the finished segment's tallies to the totals by name (segments number their values differently).</summary>
-    private void Flush()
-    {
-        if (columns is null)
-        {
-            return;
-        }
-
-        AddTally(categoryTally, columns.CategoryNames, categoryCounts);
-        AddTally(statusTally, columns.StatusNames, statusCounts);
-    }
-
-    private static void AddTally(int[] tally, string[] names, Dictionary<string, int> totals)
-    {
-        for (var ordinal = 0; ordinal < tally.Length; ordinal++)
-        {
-            if (tally[ordinal] > 0)
-            {
-                totals[names[ordinal]] = totals.GetValueOrDefault(names[ordinal]) + tally[ordinal];
-                tally[ordinal] = 0;
-            }
         }
     }
 }

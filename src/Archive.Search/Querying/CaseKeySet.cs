@@ -1,36 +1,49 @@
+using System.Collections.Concurrent;
 using System.Numerics;
 
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// The distinct case keys of a result set: an open-addressing table with linear probing, sized in powers of two.
-/// Case keys are hashes already, so their low bits index the table directly; adding one costs a few nanoseconds,
-/// which matters when a query matches hundreds of thousands of documents. One set per thread is reused from query
-/// to query (<see cref="Rent"/>): a fresh megabyte-sized table per query would be a large-object allocation each time.
+/// The distinct case keys of a result set, each with a small payload (the case's category and status): an
+/// open-addressing table with linear probing, sized in powers of two. Case keys are hashes already, so their low bits
+/// index the table directly; adding one costs a few nanoseconds, which matters when a query matches hundreds of
+/// thousands of documents. Sets are pooled (<see cref="Rent"/>, <see cref="Return"/>): a fresh megabyte-sized table per
+/// query would be a large-object allocation each time.
 /// </summary>
 internal sealed class CaseKeySet
 {
     private const long Empty = 0;
     private const int InitialSlots = 1024;
+    private const int PooledSets = 16;
 
-    [ThreadStatic]
-    private static CaseKeySet? cached;
+    private static readonly ConcurrentBag<CaseKeySet> Pool = [];
 
-    private long[] slots = new long[InitialSlots];
+    private long[] keys = new long[InitialSlots];
+    private int[] payloads = new int[InitialSlots];
     private bool containsEmptyKey;
+    private int emptyKeyPayload;
 
-    /// <summary>An empty set for this thread's query; the previous query's set, cleared.</summary>
-    public static CaseKeySet Rent()
+    private CaseKeySet()
     {
-        var set = cached ??= new CaseKeySet();
-        set.Clear();
-        return set;
     }
 
     public int Count { get; private set; }
 
-    /// <summary>Adds the key; true when it was not there yet.</summary>
-    public bool Add(long key)
+    /// <summary>An empty set, from the pool when one is free.</summary>
+    public static CaseKeySet Rent() => Pool.TryTake(out var set) ? set : new CaseKeySet();
+
+    /// <summary>Clears the set and gives it back to the pool; it must not be used afterwards.</summary>
+    public static void Return(CaseKeySet set)
+    {
+        set.Clear();
+        if (Pool.Count < PooledSets)
+        {
+            Pool.Add(set);
+        }
+    }
+
+    /// <summary>Adds the key with its payload; true when it was not there yet (the first payload stays).</summary>
+    public bool Add(long key, int payload)
     {
         if (key == Empty)
         {
@@ -40,15 +53,16 @@ internal sealed class CaseKeySet
             }
 
             containsEmptyKey = true;
+            emptyKeyPayload = payload;
             Count++;
             return true;
         }
 
-        var mask = slots.Length - 1;
+        var mask = keys.Length - 1;
         var index = (int)key & mask;
         while (true)
         {
-            var slot = slots[index];
+            var slot = keys[index];
             if (slot == key)
             {
                 return false;
@@ -56,8 +70,9 @@ internal sealed class CaseKeySet
 
             if (slot == Empty)
             {
-                slots[index] = key;
-                if (++Count * 2 > slots.Length)
+                keys[index] = key;
+                payloads[index] = payload;
+                if (++Count * 2 > keys.Length)
                 {
                     Grow();
                 }
@@ -69,11 +84,28 @@ internal sealed class CaseKeySet
         }
     }
 
+    /// <summary>Every key with its payload.</summary>
+    public IEnumerable<(long Key, int Payload)> Entries()
+    {
+        if (containsEmptyKey)
+        {
+            yield return (Empty, emptyKeyPayload);
+        }
+
+        for (var index = 0; index < keys.Length; index++)
+        {
+            if (keys[index] != Empty)
+            {
+                yield return (keys[index], payloads[index]);
+            }
+        }
+    }
+
     private void Clear()
     {
         if (Count > 0)
         {
-            Array.Clear(slots);
+            Array.Clear(keys);
             Count = 0;
             containsEmptyKey = false;
         }
@@ -81,23 +113,28 @@ internal sealed class CaseKeySet
 
     private void Grow()
     {
-        var old = slots;
-        slots = new long[(int)BitOperations.RoundUpToPowerOf2((uint)old.Length * 2)];
-        var mask = slots.Length - 1;
-        foreach (var key in old)
+        var oldKeys = keys;
+        var oldPayloads = payloads;
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)oldKeys.Length * 2);
+        keys = new long[size];
+        payloads = new int[size];
+        var mask = size - 1;
+        for (var old = 0; old < oldKeys.Length; old++)
         {
+            var key = oldKeys[old];
             if (key == Empty)
             {
                 continue;
             }
 
             var index = (int)key & mask;
-            while (slots[index] != Empty)
+            while (keys[index] != Empty)
             {
                 index = (index + 1) & mask;
             }
 
-            slots[index] = key;
+            keys[index] = key;
+            payloads[index] = oldPayloads[old];
         }
     }
 }
