@@ -18,8 +18,8 @@ internal sealed class CaseKeySet
 
     private static readonly ConcurrentBag<CaseKeySet> Pool = [];
 
-    private long[] keys = new long[InitialSlots];
-    private int[] payloads = new int[InitialSlots];
+    // Key and payload side by side: one cache line per probe, which is what a table of a million cases costs.
+    private Slot[] slots = new Slot[InitialSlots];
     private bool containsEmptyKey;
     private int emptyKeyPayload;
 
@@ -58,21 +58,21 @@ internal sealed class CaseKeySet
             return true;
         }
 
-        var mask = keys.Length - 1;
+        var mask = slots.Length - 1;
         var index = (int)key & mask;
         while (true)
         {
-            var slot = keys[index];
-            if (slot == key)
+            ref var slot = ref slots[index];
+            if (slot.Key == key)
             {
                 return false;
             }
 
-            if (slot == Empty)
+            if (slot.Key == Empty)
             {
-                keys[index] = key;
-                payloads[index] = payload;
-                if (++Count * 2 > keys.Length)
+                slot.Key = key;
+                slot.Payload = payload;
+                if (++Count * 2 > slots.Length)
                 {
                     Grow();
                 }
@@ -92,11 +92,11 @@ internal sealed class CaseKeySet
             yield return (Empty, emptyKeyPayload);
         }
 
-        for (var index = 0; index < keys.Length; index++)
+        for (var index = 0; index < slots.Length; index++)
         {
-            if (keys[index] != Empty)
+            if (slots[index].Key != Empty)
             {
-                yield return (keys[index], payloads[index]);
+                yield return (slots[index].Key, slots[index].Payload);
             }
         }
     }
@@ -105,7 +105,7 @@ internal sealed class CaseKeySet
     {
         if (Count > 0)
         {
-            Array.Clear(keys);
+            Array.Clear(slots);
             Count = 0;
             containsEmptyKey = false;
         }
@@ -113,28 +113,29 @@ internal sealed class CaseKeySet
 
     private void Grow()
     {
-        var oldKeys = keys;
-        var oldPayloads = payloads;
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)oldKeys.Length * 2);
-        keys = new long[size];
-        payloads = new int[size];
-        var mask = size - 1;
-        for (var old = 0; old < oldKeys.Length; old++)
+        var old = slots;
+        slots = new Slot[(int)BitOperations.RoundUpToPowerOf2((uint)old.Length * 2)];
+        var mask = slots.Length - 1;
+        foreach (var entry in old)
         {
-            var key = oldKeys[old];
-            if (key == Empty)
+            if (entry.Key == Empty)
             {
                 continue;
             }
 
-            var index = (int)key & mask;
-            while (keys[index] != Empty)
+            var index = (int)entry.Key & mask;
+            while (slots[index].Key != Empty)
             {
                 index = (index + 1) & mask;
             }
 
-            keys[index] = key;
-            payloads[index] = oldPayloads[old];
+            slots[index] = entry;
         }
+    }
+
+    private struct Slot
+    {
+        public long Key;
+        public int Payload;
     }
 }

@@ -10,8 +10,11 @@ namespace Archive.Search.Querying;
 /// </summary>
 internal static class CaseSearch
 {
-    /// <summary>Below this many documents a query is quick enough that starting threads would cost more.</summary>
+    /// <summary>Below this many documents in the index a query is quick enough that starting threads would cost more.</summary>
     private const int ParallelFromDocuments = 50_000;
+
+    /// <summary>Below this many estimated matches the same holds: a reference number or a rare name stays on one thread.</summary>
+    private const long ParallelFromMatches = 20_000;
 
     /// <summary>The outcome of a search, before the hits' documents are read.</summary>
     public sealed record Outcome(
@@ -30,7 +33,7 @@ internal static class CaseSearch
         var weight = searcher.CreateNormalizedWeight(query);
         var categories = new FacetNames();
         var statuses = new FacetNames();
-        var groups = Groups(searcher.IndexReader, parallelism);
+        var groups = Groups(searcher.IndexReader, parallelism, weight);
         var collectors = groups.Select(_ => new CaseCollector(sort, capacity, categories, statuses)).ToList();
         try
         {
@@ -74,10 +77,12 @@ internal static class CaseSearch
     }
 
     /// <summary>Segments in groups of about equal size, largest first, one group per thread.</summary>
-    private static List<List<AtomicReaderContext>> Groups(IndexReader reader, int parallelism)
+    private static List<List<AtomicReaderContext>> Groups(IndexReader reader, int parallelism, Weight weight)
     {
         var segments = reader.Leaves;
-        var threads = parallelism > 0 ? parallelism : reader.MaxDoc < ParallelFromDocuments ? 1 : Environment.ProcessorCount;
+        var threads = parallelism > 0 ? parallelism
+            : reader.MaxDoc < ParallelFromDocuments || EstimatedMatches(reader, weight) < ParallelFromMatches ? 1
+            : Environment.ProcessorCount;
         var count = Math.Clamp(threads, 1, Math.Max(1, segments.Count));
         var groups = Enumerable.Range(0, count).Select(_ => new List<AtomicReaderContext>()).ToList();
         var sizes = new long[count];
@@ -95,6 +100,19 @@ internal static class CaseSearch
         }
 
         return groups;
+    }
+
+    /// <summary>Lucene's estimate of the matches in the largest segment, scaled to the whole index.</summary>
+    private static long EstimatedMatches(IndexReader reader, Weight weight)
+    {
+        var largest = reader.Leaves.MaxBy(segment => segment.AtomicReader.MaxDoc);
+        if (largest is null || largest.AtomicReader.MaxDoc == 0)
+        {
+            return 0;
+        }
+
+        var scorer = weight.GetScorer(largest, largest.AtomicReader.LiveDocs);
+        return scorer is null ? 0 : scorer.GetCost() * reader.MaxDoc / largest.AtomicReader.MaxDoc;
     }
 
     private static Outcome Merge(List<CaseCollector> collectors, FacetNames categories, FacetNames statuses, int capacity)
