@@ -1,3 +1,4 @@
+using Archive.Store.Audit;
 using Archive.Store.Cases;
 using Archive.Store.Classification;
 using Archive.Store.Contacts;
@@ -38,6 +39,58 @@ public sealed partial class ArchiveStore
             var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
                 ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
             return _reclassification.Apply(caseRecord, category, by.Trim(), string.IsNullOrWhiteSpace(note) ? null : note.Trim(), _time.GetUtcNow()).Case;
+        }
+    }
+
+    /// <summary>
+    /// Moves a case to another status by a person's decision, if the lifecycle allows it (<see cref="CaseLifecycle"/>);
+    /// the history records who, when, from what to what and why. Choosing the status the case already has changes nothing.
+    /// </summary>
+    /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
+    /// <param name="status">The new status.</param>
+    /// <param name="by">Who decided.</param>
+    /// <param name="note">Why, if they said.</param>
+    /// <returns>The updated case.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="by"/> is blank or <paramref name="status"/> undefined.</exception>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="StatusChangeRefusedException">The lifecycle does not allow the move; the message names the allowed ones.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord ChangeStatus(string registrationNumber, CaseStatus status, string by, string? note = null)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (!Enum.IsDefined(status))
+        {
+            throw new ArgumentException($"{status} is not a case status.", nameof(status));
+        }
+
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
+                ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
+            if (caseRecord.Status == status)
+            {
+                return caseRecord;
+            }
+
+            if (!CaseLifecycle.CanMove(caseRecord.Status, status))
+            {
+                throw StatusChangeRefusedException.For(caseRecord, status);
+            }
+
+            var now = _time.GetUtcNow();
+            var from = caseRecord.Status;
+            var reason = string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}";
+            InTransaction(() =>
+            {
+                CaseLifecycle.Apply(caseRecord, status, now);
+                _database.Cases.Update(caseRecord);
+                _database.Events.Insert(CaseEvents.By(by.Trim(), caseRecord.Id, now, CaseEventKinds.StatusChanged, $"{from} → {status}{reason}."));
+            });
+            return caseRecord;
         }
     }
 

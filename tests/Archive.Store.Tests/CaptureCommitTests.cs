@@ -139,10 +139,11 @@ public sealed class CaptureCommitTests
         Assert.All(joined.Documents, d => Assert.StartsWith(opened.ArchivePath + "/", d.ArchivePath, StringComparison.Ordinal));
         Assert.All(joined.Documents, d => Assert.True(File.Exists(archive.Store.ResolvePath(d.ArchivePath))));
 
+        // The customer wrote again: the case moves to pending on the company (LifecycleTests covers the moves).
         var history = archive.Store.GetHistory(opened.Id);
-        Assert.Equal([CaseEventKinds.Opened, CaseEventKinds.DocumentAdded, CaseEventKinds.DocumentAdded], history.Select(e => e.Kind));
-        Assert.Contains("02-reply.eml", history[1].Detail, StringComparison.Ordinal);
-        Assert.Equal(ArchiveFixture.Start.AddDays(2), history[2].At);
+        Assert.Equal([CaseEventKinds.Opened, CaseEventKinds.StatusChanged, CaseEventKinds.DocumentAdded, CaseEventKinds.DocumentAdded], history.Select(e => e.Kind));
+        Assert.Contains("02-reply.eml", history[2].Detail, StringComparison.Ordinal);
+        Assert.Equal(ArchiveFixture.Start.AddDays(2), history[3].At);
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public static class CaseEventKinds
     /// <summary>A person set the case's category (from triage or as a correction).</summary>
     public const string Reclassified = "reclassified";
 
+    /// <summary>The case moved to another status (a person's decision, or a customer's message).</summary>
+    public const string StatusChanged = "status-changed";
+
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
 }

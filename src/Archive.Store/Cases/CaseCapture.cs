@@ -104,6 +104,15 @@ internal sealed class CaseCapture
             var nextOrdinal = _database.Documents.Find(d => d.CaseId == caseRecord.Id).Select(d => d.Ordinal).DefaultIfEmpty(0).Max() + 1;
             var records = _filer.WriteAll(files, caseRecord, documents, nextOrdinal, now);
             caseRecord.UpdatedAt = now;
+            var before = caseRecord.Status;
+            var after = CaseLifecycle.AfterCustomerMessage(before);
+            if (after != before)
+            {
+                CaseLifecycle.Apply(caseRecord, after, now);
+                _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.StatusChanged,
+                    $"{before} → {after}: the customer wrote again."));
+            }
+
             _database.Cases.Update(caseRecord);
             _database.Documents.InsertBulk(records);
             foreach (var record in records)

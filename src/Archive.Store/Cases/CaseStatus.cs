@@ -14,4 +14,7 @@ public enum CaseStatus
 
     /// <summary>Handled; nothing more is expected.</summary>
     Closed,
+
+    /// <summary>The customer wrote to a closed case: it is open again and the customer waits for the company.</summary>
+    Reopened,
 }

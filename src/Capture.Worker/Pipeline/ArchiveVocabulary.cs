@@ -41,6 +41,7 @@ internal static class ArchiveVocabulary
         CaseStatus.PendingOnCompany => "pending-on-company",
         CaseStatus.PendingOnCustomer => "pending-on-customer",
         CaseStatus.Closed => "closed",
+        CaseStatus.Reopened => "reopened",
         _ => status.ToString().ToLowerInvariant(),
     };
 }

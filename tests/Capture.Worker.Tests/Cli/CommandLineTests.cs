@@ -116,6 +116,26 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseStatus_MovesTheCaseSearchablyWithHistory_AndRefusesAMoveTheLifecycleForbids()
+    {
+        var imported = JsonDocument.Parse(Lines((await RunAsync("import", "--json", await WriteLetterAsync("letter.txt"))).Output)[0]);
+        var registration = imported.RootElement.GetProperty("registrationNumber").GetString()!;
+
+        var (exit, output, error) = await RunAsync("case", "status", registration, "pending-on-customer", "--by", "anna.nowak", "--note", "Asked for the receipt");
+        var (refused, _, refusal) = await RunAsync("case", "status", registration, "reopened");
+        var (_, found, _) = await RunAsync("search", "--json", "status:pending-on-customer");
+        var (_, shown, _) = await RunAsync("case", "show", "--json", registration);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"{registration} is now pending-on-customer.", output.Trim());
+        Assert.Equal(1, refused);
+        Assert.Contains("it cannot move to Reopened", refusal, StringComparison.Ordinal);
+        Assert.Single(Lines(found));
+        Assert.Contains("Asked for the receipt", shown, StringComparison.Ordinal);
+        Assert.Contains("anna.nowak", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_MalformedQuery_ExitsWithOneAndExplainsWithoutAStackTrace()
     {
         await RunAsync("import", await WriteLetterAsync("letter.txt"));

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Archive.Store;
+using Archive.Store.Cases;
+using Capture.Worker.Cli.Output;
+using Capture.Worker.Hosting;
+using Capture.Worker.Pipeline;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Capture.Worker.Cli;
+
+/// <summary>
+/// The shape of a person's decision on a case (<c>capture case classify</c>, <c>capture case status</c>):
+/// <c>REG VALUE [--by NAME] [--note TEXT] [--json]</c>, applied by the store, recorded in the case's history, and
+/// searchable at once because the case is indexed again.
+/// </summary>
+internal static class CaseDecisionCommand
+{
+    /// <summary>What one decision command is.</summary>
+    /// <param name="Name">The subcommand's name.</param>
+    /// <param name="Description">Its help text.</param>
+    /// <param name="ValueName">The decided value's argument name.</param>
+    /// <param name="Values">The words a person may type, and what they mean.</param>
+    /// <param name="Decide">Applies the decision: store, registration number, value, by, note.</param>
+    /// <param name="Outcome">The case's new value as a word, for the confirmation line.</param>
+    public sealed record Definition<TValue>(
+        string Name,
+        string Description,
+        string ValueName,
+        IReadOnlyDictionary<string, TValue> Values,
+        Func<ArchiveStore, string, TValue, string, string?, CaseRecord> Decide,
+        Func<CaseRecord, string> Outcome);
+
+    public static Command Create<TValue>(GlobalOptions global, CliConsole console, Definition<TValue> definition)
+    {
+        var registration = new Argument<string>("registration-number") { Description = "The case's registration number, e.g. C-2026-000123." };
+        var value = new Argument<string>(definition.ValueName) { Description = string.Join(", ", definition.Values.Keys) + "." };
+        value.AcceptOnlyFromAmong([.. definition.Values.Keys]);
+        var by = new Option<string>("--by") { Description = "Who decides (default: the user running the command).", DefaultValueFactory = _ => Environment.UserName };
+        var note = new Option<string?>("--note") { Description = "Why, for the case history." };
+        var json = new Option<bool>("--json") { Description = "Print the updated case as one JSON object." };
+        var command = new Command(definition.Name, definition.Description) { registration, value, by, note, json };
+        command.SetAction((parseResult, cancellationToken) => RunAsync(
+            global.Settings(parseResult),
+            definition,
+            parseResult.GetValue(registration)!,
+            definition.Values[parseResult.GetValue(value)!],
+            parseResult.GetValue(by)!,
+            parseResult.GetValue(note),
+            parseResult.GetValue(json),
+            console,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync<TValue>(
+        CaptureHostSettings settings,
+        Definition<TValue> definition,
+        string registrationNumber,
+        TValue value,
+        string by,
+        string? note,
+        bool json,
+        CliConsole console,
+        CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var host = CaptureHostFactory.Build(settings);
+        var store = host.Services.GetRequiredService<ArchiveStore>();
+        CaseRecord updated;
+        try
+        {
+            updated = definition.Decide(store, registrationNumber, value, by, note);
+        }
+        catch (CaseNotFoundException)
+        {
+            await console.Error.WriteLineAsync($"capture case {definition.Name}: no case {registrationNumber} in {store.RootDirectory}").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception ex) when (ex is ArgumentException or StatusChangeRefusedException)
+        {
+            await console.Error.WriteLineAsync($"capture case {definition.Name}: {ex.Message}").ConfigureAwait(false);
+            return 1;
+        }
+
+        host.Services.GetRequiredService<CaseIndexer>().Reindex(updated);
+        if (json)
+        {
+            await console.Output.WriteLineAsync(JsonLines.Serialize(CaseView.Load(store, updated.RegistrationNumber)!)).ConfigureAwait(false);
+        }
+        else
+        {
+            await console.Output.WriteLineAsync($"{updated.RegistrationNumber} is now {definition.Outcome(updated)}.").ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

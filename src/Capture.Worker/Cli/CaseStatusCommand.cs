@@ -1,0 +1,30 @@
+using System.CommandLine;
+using Archive.Store.Cases;
+using Capture.Worker.Pipeline;
+
+namespace Capture.Worker.Cli;
+
+/// <summary>
+/// <c>capture case status REG STATUS [--by NAME] [--note TEXT]</c>: a person moves a case along its lifecycle (not
+/// started → pending on company ⇄ pending on customer → closed, reopened). Moves the lifecycle does not allow are
+/// refused with the allowed ones; the history records who and why, and the case is searchable under its new status at once.
+/// </summary>
+internal static class CaseStatusCommand
+{
+    private static readonly Dictionary<string, CaseStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["pending-on-company"] = CaseStatus.PendingOnCompany,
+        ["pending-on-customer"] = CaseStatus.PendingOnCustomer,
+        ["closed"] = CaseStatus.Closed,
+        ["reopened"] = CaseStatus.Reopened,
+        ["not-started"] = CaseStatus.NotStarted,
+    };
+
+    public static Command Create(GlobalOptions global, CliConsole console) => CaseDecisionCommand.Create(global, console, new CaseDecisionCommand.Definition<CaseStatus>(
+        "status",
+        "Move a case to another status (only moves the lifecycle allows); recorded in its history.",
+        "status",
+        Statuses,
+        (store, registrationNumber, status, by, note) => store.ChangeStatus(registrationNumber, status, by, note),
+        updated => ArchiveVocabulary.Word(updated.Status)));
+}
