@@ -6,13 +6,16 @@ namespace Archive.Store.Registration;
 
 /// <summary>
 /// A registration number pattern such as <c>C-{year}-{sequence:000000}</c>. Tokens: <c>{year}</c> and
-/// <c>{sequence}</c>, each with an optional .NET numeric format after a colon.
+/// <c>{sequence}</c>, each with an optional .NET numeric format after a colon, and optionally one <c>{check}</c>: a
+/// check character (ISO 7064 MOD 11-2, <c>0</c>-<c>9</c> or <c>X</c>) over the year's and sequence's digits, so a
+/// number mistyped in a reply's subject (one wrong digit, two swapped) is not taken for another case's.
 /// </summary>
 public sealed partial class RegistrationNumberFormat
 {
     public const string Example = "C-{year}-{sequence:000000}";
     private const string YearToken = "year";
     private const string SequenceToken = "sequence";
+    private const string CheckToken = "check";
 
     private readonly string _pattern;
     private readonly Regex _quoted;
@@ -21,8 +24,12 @@ public sealed partial class RegistrationNumberFormat
     {
         _pattern = pattern;
         HasYear = TokenPattern().Matches(pattern).Any(m => IsToken(m, YearToken));
+        HasCheck = TokenPattern().Matches(pattern).Any(m => IsToken(m, CheckToken));
         _quoted = QuotedNumberPattern(pattern);
     }
+
+    /// <summary>Whether numbers end in (or carry) a check character that <see cref="FindIn"/> verifies.</summary>
+    public bool HasCheck { get; }
 
     /// <summary>Whether numbers carry the year, so the sequence restarts every year. Without it one sequence runs forever.</summary>
     public bool HasYear { get; }
@@ -53,7 +60,10 @@ public sealed partial class RegistrationNumberFormat
     public IEnumerable<string> FindIn(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return _quoted.Matches(text).Select(m => m.Value.ToUpperInvariant()).Distinct(StringComparer.Ordinal);
+        return _quoted.Matches(text)
+            .Where(m => !HasCheck || m.Groups["check"].Value.ToUpperInvariant()[0] == CheckCharacter(m.Groups["digits"].Captures.Select(c => c.Value)))
+            .Select(m => m.Value.ToUpperInvariant())
+            .Distinct(StringComparer.Ordinal);
     }
 
     /// <summary>Checks a pattern, returning one message per problem.</summary>
@@ -73,10 +83,19 @@ public sealed partial class RegistrationNumberFormat
 
         foreach (Match token in tokens)
         {
-            if (!IsToken(token, YearToken) && !IsToken(token, SequenceToken))
+            if (!IsToken(token, YearToken) && !IsToken(token, SequenceToken) && !IsToken(token, CheckToken))
             {
-                yield return $"{key} has an unknown token {token.Value}; use only {{year}} and {{sequence[:format]}}, e.g. {Example}.";
+                yield return $"{key} has an unknown token {token.Value}; use only {{year}}, {{sequence[:format]}} and {{check}}, e.g. {Example}.";
             }
+            else if (IsToken(token, CheckToken) && token.Groups["format"].Success)
+            {
+                yield return $"{key} has {token.Value}; the check character takes no format: write {{check}}.";
+            }
+        }
+
+        if (tokens.Count(m => IsToken(m, CheckToken)) > 1)
+        {
+            yield return $"{key} has more than one {{check}}; a number carries one check character, e.g. C-{{year}}-{{sequence:000000}}-{{check}}.";
         }
 
         var literal = TokenPattern().Replace(pattern, "");
@@ -109,18 +128,47 @@ public sealed partial class RegistrationNumberFormat
     private static string Render(string pattern, int year, int sequence)
     {
         var builder = new StringBuilder();
+        var numbers = new List<string>();
+        var checkAt = -1;
         var last = 0;
         foreach (Match token in TokenPattern().Matches(pattern))
         {
             builder.Append(pattern, last, token.Index - last);
-            var format = token.Groups["format"].Success ? token.Groups["format"].Value : null;
-            var value = IsToken(token, YearToken) ? year : sequence;
-            builder.Append(value.ToString(format, CultureInfo.InvariantCulture));
+            if (IsToken(token, CheckToken))
+            {
+                checkAt = builder.Length;
+            }
+            else
+            {
+                var format = token.Groups["format"].Success ? token.Groups["format"].Value : null;
+                var value = (IsToken(token, YearToken) ? year : sequence).ToString(format, CultureInfo.InvariantCulture);
+                numbers.Add(value);
+                builder.Append(value);
+            }
+
             last = token.Index + token.Length;
         }
 
         builder.Append(pattern, last, pattern.Length - last);
+        if (checkAt >= 0)
+        {
+            builder.Insert(checkAt, CheckCharacter(numbers));
+        }
+
         return builder.ToString();
+    }
+
+    /// <summary>ISO 7064 MOD 11-2 over the digits of the numbers, in order: <c>0</c>-<c>9</c> or <c>X</c>.</summary>
+    private static char CheckCharacter(IEnumerable<string> numbers)
+    {
+        var sum = 0;
+        foreach (var digit in numbers.SelectMany(number => number).Where(char.IsAsciiDigit))
+        {
+            sum = ((sum + digit - '0') * 2) % 11;
+        }
+
+        var check = (12 - sum) % 11;
+        return check == 10 ? 'X' : (char)('0' + check);
     }
 
     /// <summary>A regex for numbers of <paramref name="pattern"/>: literals as written (any case), numbers as digits.</summary>
@@ -133,7 +181,10 @@ public sealed partial class RegistrationNumberFormat
             regex.Append(Regex.Escape(pattern[last..token.Index]));
             var format = token.Groups["format"].Value;
             var minimumDigits = Math.Max(1, format.Count(c => c == '0'));
-            regex.Append(IsToken(token, YearToken) && format.Length == 0 ? @"\d{4}" : $@"\d{{{minimumDigits},}}");
+            regex.Append(
+                IsToken(token, CheckToken) ? "(?<check>[0-9X])"
+                : IsToken(token, YearToken) && format.Length == 0 ? @"(?<digits>\d{4})"
+                : $@"(?<digits>\d{{{minimumDigits},}})");
             last = token.Index + token.Length;
         }
 
