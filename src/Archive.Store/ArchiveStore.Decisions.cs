@@ -94,6 +94,64 @@ public sealed partial class ArchiveStore
         }
     }
 
+    /// <summary>
+    /// Sets a reminder on a case (a date and a note). The case's <see cref="CaseRecord.NextAlertAt"/> becomes the
+    /// earliest of its alerts, so the case is found by <c>alert:due</c> once the date has passed; the history records
+    /// who set it, for when and why.
+    /// </summary>
+    /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
+    /// <param name="dueAt">When the reminder falls due.</param>
+    /// <param name="note">What to do then.</param>
+    /// <param name="by">Who set it.</param>
+    /// <returns>The updated case.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="note"/> or <paramref name="by"/> is blank.</exception>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="LiteException">The database rejected the write.</exception>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public CaseRecord SetReminder(string registrationNumber, DateTimeOffset dueAt, string note, string by)
+    {
+        ArgumentNullException.ThrowIfNull(registrationNumber);
+        ArgumentException.ThrowIfNullOrWhiteSpace(note);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
+                ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
+            var now = _time.GetUtcNow();
+            var reminder = new CaseReminder
+            {
+                Id = ObjectId.NewObjectId().ToString(),
+                CaseId = caseRecord.Id,
+                DueAt = dueAt,
+                Note = note.Trim(),
+                By = by.Trim(),
+                SetAt = now,
+            };
+            InTransaction(() =>
+            {
+                _database.Reminders.Insert(reminder);
+                caseRecord.NextAlertAt = caseRecord.NextAlertAt is { } next && next <= dueAt ? next : dueAt;
+                caseRecord.UpdatedAt = now;
+                _database.Cases.Update(caseRecord);
+                _database.Events.Insert(CaseEvents.By(reminder.By, caseRecord.Id, now, CaseEventKinds.ReminderSet,
+                    $"Reminder for {dueAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC: {reminder.Note}"));
+            });
+            return caseRecord;
+        }
+    }
+
+    /// <summary>A case's reminders, earliest first.</summary>
+    /// <param name="caseId">The case's identifier.</param>
+    /// <returns>The reminders (empty for an unknown case).</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseReminder> GetReminders(string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(caseId);
+        return Read(() => _database.Reminders.Find(r => r.CaseId == caseId).OrderBy(r => r.DueAt).ToList());
+    }
+
     /// <summary>The triage queue: open cases the classifier did not dare to classify, oldest first.</summary>
     /// <returns>The unclassified cases that are not closed.</returns>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>

@@ -18,6 +18,9 @@ public static class CaseEventKinds
     /// <summary>The case moved to another status (a person's decision, or a customer's message).</summary>
     public const string StatusChanged = "status-changed";
 
+    /// <summary>A handler set a reminder on the case.</summary>
+    public const string ReminderSet = "reminder-set";
+
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
 }

@@ -55,6 +55,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Corrections = _database.GetCollection<CategoryCorrection>("category_corrections");
         Contacts = _database.GetCollection<ContactRecord>("contacts");
         ContactChanges = _database.GetCollection<ContactChange>("contact_changes");
+        Reminders = _database.GetCollection<CaseReminder>("case_reminders");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -66,6 +67,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Contacts.EnsureIndex(x => x.Email, unique: true);
         ContactChanges.EnsureIndex(x => x.ContactId);
         Cases.EnsureIndex(x => x.ContactId);
+        Reminders.EnsureIndex(x => x.CaseId);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -92,6 +94,8 @@ internal sealed class ArchiveDatabase : IDisposable
 
     /// <summary>The history of each contact's details.</summary>
     public ILiteCollection<ContactChange> ContactChanges { get; }
+
+    public ILiteCollection<CaseReminder> Reminders { get; }
 
     /// <summary>Starts a transaction on the calling thread.</summary>
     /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>

@@ -136,6 +136,25 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseRemind_SetsAReminderFoundByAlertScheduled_AndRefusesANonDate()
+    {
+        var imported = JsonDocument.Parse(Lines((await RunAsync("import", "--json", await WriteLetterAsync("letter.txt"))).Output)[0]);
+        var registration = imported.RootElement.GetProperty("registrationNumber").GetString()!;
+
+        var (exit, output, error) = await RunAsync("case", "remind", registration, "2099-01-15T10:00+01:00", "--note", "Check the refund", "--by", "anna.nowak");
+        var (badDate, _, badDateError) = await RunAsync("case", "remind", registration, "next tuesday", "--note", "x");
+        var (_, found, _) = await RunAsync("search", "--json", "alert:scheduled");
+        var (_, shown, _) = await RunAsync("case", "show", "--json", registration);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"Reminder set on {registration} for 2099-01-15 10:00 +01:00: Check the refund", output.Trim());
+        Assert.Equal(1, badDate);
+        Assert.Contains("'next tuesday' is not a date", badDateError, StringComparison.Ordinal);
+        Assert.Single(Lines(found));
+        Assert.Contains("Reminder for 2099-01-15 09:00 UTC: Check the refund", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_MalformedQuery_ExitsWithOneAndExplainsWithoutAStackTrace()
     {
         await RunAsync("import", await WriteLetterAsync("letter.txt"));

@@ -89,6 +89,24 @@ public sealed class CaseIndexerTests
         Assert.Equal(1, archive.Index.Search(new SearchRequest("received:2026-11-02")).TotalCases);
     }
 
+    [Fact]
+    public async Task Reminder_MakesTheCaseScheduled_ThenDueWhenItsDatePasses()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        using var archive = new TestArchive(services => services.AddSingleton<TimeProvider>(time));
+        var captured = await archive.ImportAsync(await WriteLetterAsync(archive.Scratch("inbox"), 1));
+        var updated = archive.Store.SetReminder(captured.RegistrationNumber!, time.GetUtcNow().AddDays(2), "Check the refund", "anna.nowak");
+        archive.Host.Services.GetRequiredService<CaseIndexer>().Reindex(updated);
+
+        int Count(string query) => archive.Index.Search(new SearchRequest(query)).TotalCases;
+        var before = (Scheduled: Count("alert:scheduled"), Due: Count("alert:due"));
+        time.Advance(TimeSpan.FromDays(3));
+        var after = (Scheduled: Count("alert:scheduled"), Due: Count("alert:due"));
+
+        Assert.Equal((1, 0), before);
+        Assert.Equal((0, 1), after);
+    }
+
     private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow.AddSeconds(10);
