@@ -39,7 +39,7 @@ public sealed partial class ArchiveIndex
             CaseSearch.Outcome outcome;
             try
             {
-                outcome = CaseSearch.Run(searcher, query, request.Sort, request.Offset + request.Limit, searchThreads);
+                outcome = CaseSearch.Run(searcher, query, request.Sort, request.Offset + request.Limit, options.SearchThreads);
             }
             catch (BooleanQuery.TooManyClausesException exception)
             {

@@ -30,7 +30,6 @@ public sealed partial class ArchiveIndex : IDisposable
     private readonly ReaderWriterLockSlim changeLock = new(LockRecursionPolicy.NoRecursion);
     private IndexGeneration active;
     private ConcurrentQueue<IndexChange>? journal;
-    private readonly int searchThreads;
     private int rebuilding;
     private int disposed;
 
@@ -49,7 +48,6 @@ public sealed partial class ArchiveIndex : IDisposable
         this.time = time;
         this.logger = logger;
         zone = ArchiveSearchOptionsValidator.ResolveTimeZone(options.TimeZone)!;
-        searchThreads = options.SearchThreads;
         catalog = new GenerationCatalog(Path.GetFullPath(options.IndexDirectory));
         System.IO.Directory.CreateDirectory(catalog.Root);
         analyzers = new ArchiveAnalyzers(options, logger);

@@ -58,26 +58,19 @@ public sealed partial class CaseIndexer
     }
 
     /// <summary>
-    /// Indexes a case's documents again after a person changed the case (its category, say) and commits at once, so
-    /// searches see the change immediately.
+    /// Re-stamps a case's fields on its indexed documents after a person changed the case (its category, status or
+    /// reminders) and commits at once, so searches see the change immediately. The index already holds the documents'
+    /// text, so nothing is read from the archive again.
     /// </summary>
     /// <param name="caseRecord">The case as stored now.</param>
-    /// <returns>How many documents were indexed.</returns>
-    public int Reindex(CaseRecord caseRecord)
+    public void Reindex(CaseRecord caseRecord)
     {
         ArgumentNullException.ThrowIfNull(caseRecord);
-        var documents = _store.GetDocuments(caseRecord.Id);
-        foreach (var document in documents)
-        {
-            _index.Upsert(Project(caseRecord, document, ReadText(document)));
-        }
-
+        _index.UpdateCase(ProjectCase(caseRecord));
         lock (_gate)
         {
             CommitLocked();
         }
-
-        return documents.Count;
     }
 
     /// <summary>Commits what is waiting, making it durable and searchable. Cheap when nothing is.</summary>
