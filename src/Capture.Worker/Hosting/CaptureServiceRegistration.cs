@@ -8,6 +8,7 @@ using Capture.Classifier.Metadata;
 using Capture.Classifier.Ocr;
 using Capture.Worker.Jobs;
 using Capture.Worker.Indexing;
+using Capture.Worker.Notifications;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -67,6 +68,9 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<CapturePipeline>();
 
         services.AddSingleton<MailboxReaderFactory>();
+        services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SmtpOptions>>(new OptionsValidation<SmtpOptions>(o => o.Validate()));
+        services.AddSingleton<SmtpMailSender>();
         services.AddSingleton<ClassifierRetraining>();
         services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetrainingOptions>>(new OptionsValidation<RetrainingOptions>(o => o.Problems()));

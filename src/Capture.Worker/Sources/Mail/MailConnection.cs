@@ -41,7 +41,7 @@ internal static class MailConnection
         }
     }
 
-    private static SecureSocketOptions SocketOptions(MailSecurity security) => security switch
+    internal static SecureSocketOptions SocketOptions(MailSecurity security) => security switch
     {
         MailSecurity.None => SecureSocketOptions.None,
         MailSecurity.StartTls => SecureSocketOptions.StartTls,
@@ -49,7 +49,7 @@ internal static class MailConnection
         _ => SecureSocketOptions.SslOnConnect,
     };
 
-    private static RemoteCertificateValidationCallback? TrustPolicy(string? fingerprint)
+    internal static RemoteCertificateValidationCallback? TrustPolicy(string? fingerprint)
     {
         if (string.IsNullOrWhiteSpace(fingerprint))
         {
