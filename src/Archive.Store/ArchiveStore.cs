@@ -281,6 +281,7 @@ public sealed partial class ArchiveStore : IDisposable
     /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
     /// <param name="documents">The documents to add.</param>
     /// <param name="sourceKey">The intake ledger key to mark committed, if the item was claimed.</param>
+    /// <param name="author">Who wrote the item: the customer (the case becomes pending on the company, a closed one reopens) or the company (a reply: pending on the customer).</param>
     /// <returns>The updated case and the documents added.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="registrationNumber"/> or <paramref name="documents"/> (or one of them, or its content callback) is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="documents"/> is empty or has a bad parent index.</exception>
@@ -290,7 +291,7 @@ public sealed partial class ArchiveStore : IDisposable
     /// <exception cref="UnauthorizedAccessException">The archive folder is not writable.</exception>
     /// <exception cref="LiteException">The database rejected the write.</exception>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-    public CaptureCommit JoinCase(string registrationNumber, IReadOnlyList<NewDocument> documents, string? sourceKey)
+    public CaptureCommit JoinCase(string registrationNumber, IReadOnlyList<NewDocument> documents, string? sourceKey, MessageAuthor author = MessageAuthor.Customer)
     {
         ArgumentNullException.ThrowIfNull(registrationNumber);
         DocumentFiler.Validate(documents, nameof(documents));
@@ -299,7 +300,7 @@ public sealed partial class ArchiveStore : IDisposable
             ObjectDisposedException.ThrowIf(_disposed, this);
             var caseRecord = _database.FindCaseByRegistrationNumber(registrationNumber.Trim())
                 ?? throw CaseNotFoundException.ForRegistrationNumber(registrationNumber);
-            return _capture.Join(caseRecord, documents, sourceKey);
+            return _capture.Join(caseRecord, documents, sourceKey, author);
         }
     }
 

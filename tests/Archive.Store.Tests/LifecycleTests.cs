@@ -93,4 +93,73 @@ public sealed class LifecycleTests
         var last = archive.Store.GetHistory(opened.Id).Last(e => e.Kind == CaseEventKinds.StatusChanged);
         Assert.Equal(before == after ? "anna.nowak" : CaseEventKinds.CaptureActor, last.Actor);
     }
+
+    [Theory]
+    [InlineData(CaseStatus.NotStarted, CaseStatus.PendingOnCustomer)]
+    [InlineData(CaseStatus.PendingOnCompany, CaseStatus.PendingOnCustomer)]
+    [InlineData(CaseStatus.Reopened, CaseStatus.PendingOnCustomer)]
+    [InlineData(CaseStatus.PendingOnCustomer, CaseStatus.PendingOnCustomer)]
+    [InlineData(CaseStatus.Closed, CaseStatus.Closed)]
+    public void CompanysReply_MovesTheCaseSoTheCustomerOwesTheAnswer_ButLeavesAClosedCaseClosed(CaseStatus before, CaseStatus after)
+    {
+        using var archive = new ArchiveFixture();
+        var opened = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case;
+        if (before == CaseStatus.Reopened)
+        {
+            archive.Store.ChangeStatus(opened.RegistrationNumber, CaseStatus.Closed, "anna.nowak");
+        }
+
+        archive.Store.ChangeStatus(opened.RegistrationNumber, before, "anna.nowak");
+        archive.Time.Advance(TimeSpan.FromDays(2));
+
+        var joined = archive.Store.JoinCase(opened.RegistrationNumber, [ArchiveFixture.Document("answer.eml", content: "our answer")], null, MessageAuthor.Company).Case;
+
+        Assert.Equal(after, joined.Status);
+        Assert.Equal(after, archive.Reopen().FindCase(opened.RegistrationNumber)!.Status);
+        Assert.Null(joined.WaitingSince);
+        var history = archive.Store.GetHistory(opened.Id);
+        Assert.Contains(history, e => e.Kind == CaseEventKinds.DocumentAdded && e.Detail.Contains("the company's reply", StringComparison.Ordinal));
+        if (before != after)
+        {
+            var moved = history.Last(e => e.Kind == CaseEventKinds.StatusChanged);
+            Assert.Equal($"{before} → {after}: the company replied to the customer.", moved.Detail);
+            Assert.Equal(CaseEventKinds.CaptureActor, moved.Actor);
+        }
+    }
+
+    [Fact]
+    public void FirstResponse_IsWhenTheCustomerFirstStoppedWaiting_AndClosedAtFollowsClosingAndReopening()
+    {
+        using var archive = new ArchiveFixture();
+        var number = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case.RegistrationNumber;
+        Assert.Null(archive.Store.FindCase(number)!.FirstResponseAt);
+
+        archive.Time.Advance(TimeSpan.FromDays(3));
+        archive.Store.JoinCase(number, [ArchiveFixture.Document("answer.eml", content: "our answer")], null, MessageAuthor.Company);
+        archive.Time.Advance(TimeSpan.FromDays(1));
+        archive.Store.JoinCase(number, [ArchiveFixture.Document("again.eml", content: "customer again")], null);
+        archive.Time.Advance(TimeSpan.FromDays(1));
+        archive.Store.JoinCase(number, [ArchiveFixture.Document("answer2.eml", content: "our second answer")], null, MessageAuthor.Company);
+        archive.Time.Advance(TimeSpan.FromDays(1));
+        var closed = archive.Store.ChangeStatus(number, CaseStatus.Closed, "anna.nowak");
+        var reopened = archive.Store.ChangeStatus(number, CaseStatus.Reopened, "anna.nowak");
+
+        Assert.Equal(ArchiveFixture.Start.AddDays(3), closed.FirstResponseAt);
+        Assert.Equal(ArchiveFixture.Start.AddDays(6), closed.ClosedAt);
+        Assert.Equal(ArchiveFixture.Start.AddDays(3), reopened.FirstResponseAt);
+        Assert.Null(reopened.ClosedAt);
+    }
+
+    [Fact]
+    public void ClosingWithoutAReply_CountsAsTheFirstResponse()
+    {
+        using var archive = new ArchiveFixture();
+        var number = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case.RegistrationNumber;
+        archive.Time.Advance(TimeSpan.FromHours(5));
+
+        var closed = archive.Store.ChangeStatus(number, CaseStatus.Closed, "anna.nowak", "Thanks noted");
+
+        Assert.Equal(ArchiveFixture.Start.AddHours(5), closed.FirstResponseAt);
+        Assert.Equal(closed.FirstResponseAt, closed.ClosedAt);
+    }
 }

@@ -94,7 +94,7 @@ internal sealed class CaseCapture
             return new CaptureCommit(caseRecord, records);
         });
 
-    public CaptureCommit Join(CaseRecord caseRecord, IReadOnlyList<NewDocument> documents, string? sourceKey)
+    public CaptureCommit Join(CaseRecord caseRecord, IReadOnlyList<NewDocument> documents, string? sourceKey, MessageAuthor author)
     {
         var source = documents[0].Source ?? "";
         return InTransaction(source, files =>
@@ -105,12 +105,12 @@ internal sealed class CaseCapture
             var records = _filer.WriteAll(files, caseRecord, documents, nextOrdinal, now);
             caseRecord.UpdatedAt = now;
             var before = caseRecord.Status;
-            var after = CaseLifecycle.AfterCustomerMessage(before);
+            var after = CaseLifecycle.AfterMessage(author, before);
             if (after != before)
             {
                 CaseLifecycle.Apply(caseRecord, after, now);
                 _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.StatusChanged,
-                    $"{before} → {after}: the customer wrote again."));
+                    author == MessageAuthor.Company ? $"{before} → {after}: the company replied to the customer." : $"{before} → {after}: the customer wrote again."));
             }
 
             _database.Cases.Update(caseRecord);
@@ -118,7 +118,7 @@ internal sealed class CaseCapture
             foreach (var record in records)
             {
                 _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.DocumentAdded,
-                    $"{record.StoredFileName} ({record.Role}) added from {record.Source}."));
+                    $"{record.StoredFileName} ({record.Role}{(author == MessageAuthor.Company ? ", the company's reply" : "")}) added from {record.Source}."));
             }
 
             if (sourceKey is not null)

@@ -31,16 +31,36 @@ public static class CaseLifecycle
         _ => current,
     };
 
+    /// <summary>Where a reply from the company to the customer puts the case: the company waits for them (a closed case stays closed).</summary>
+    public static CaseStatus AfterCompanyReply(CaseStatus current) => current switch
+    {
+        CaseStatus.NotStarted or CaseStatus.PendingOnCompany or CaseStatus.Reopened => CaseStatus.PendingOnCustomer,
+        _ => current,
+    };
+
+    /// <summary>Where a message by <paramref name="author"/> puts a case in <paramref name="current"/>.</summary>
+    public static CaseStatus AfterMessage(MessageAuthor author, CaseStatus current) =>
+        author == MessageAuthor.Company ? AfterCompanyReply(current) : AfterCustomerMessage(current);
+
     /// <summary>True while the customer waits for the company.</summary>
     public static bool CustomerWaits(CaseStatus status) =>
         status is CaseStatus.NotStarted or CaseStatus.PendingOnCompany or CaseStatus.Reopened;
 
-    /// <summary>Moves the case (the move must be allowed) and keeps its waiting clock.</summary>
+    /// <summary>
+    /// Moves the case (the move must be allowed) and keeps its clocks: the waiting clock, the first response (the first
+    /// time the customer stops waiting: a reply, or a person moving the case on) and when it was closed (cleared on reopening).
+    /// </summary>
     internal static void Apply(CaseRecord caseRecord, CaseStatus to, DateTimeOffset now)
     {
         var waitedBefore = CustomerWaits(caseRecord.Status);
         caseRecord.Status = to;
         caseRecord.UpdatedAt = now;
+        caseRecord.ClosedAt = to == CaseStatus.Closed ? now : null;
+        if (waitedBefore && !CustomerWaits(to))
+        {
+            caseRecord.FirstResponseAt ??= now;
+        }
+
         if (!CustomerWaits(to))
         {
             caseRecord.WaitingSince = null;

@@ -68,4 +68,10 @@ public sealed class CaseRecord
 
     /// <summary>The case's taxonomy folder, relative to the archive root, with <c>/</c> separators.</summary>
     public string ArchivePath { get; set; } = "";
+
+    /// <summary>When the customer first stopped waiting for the company (a reply sent, or a person moving the case on); null until then.</summary>
+    public DateTimeOffset? FirstResponseAt { get; set; }
+
+    /// <summary>When the case was closed; null while it is open (a reopened case loses it until it closes again).</summary>
+    public DateTimeOffset? ClosedAt { get; set; }
 }

@@ -15,6 +15,13 @@ public sealed record ExtractedMetadata(
     /// <summary>Every value found, each with its confidence (0..1) and location (header, body, letterhead, signature).</summary>
     public IReadOnlyList<MetadataField> Fields { get; init; } = [];
 
+    /// <summary>
+    /// True when a person at the company wrote this e-mail (its From address is in <see cref="MetadataOptions.CompanyDomains"/>,
+    /// is not a robot or web-form sender, and it forwards no one else's message): a reply to the customer copied to the
+    /// capture mailbox, not the customer's own words.
+    /// </summary>
+    public bool WrittenByCompany { get; init; }
+
     /// <summary>The writer's phone number as written (the same as <see cref="ContactDetails.Phone"/>).</summary>
     public string? Phone => Contact.Phone;
 

@@ -110,6 +110,7 @@ public sealed class MetadataExtractor
             LetterDate = letterDate is null ? null : DateOnly.ParseExact(letterDate.Value, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             MentionedDates = mentioned,
             Amounts = [.. amounts.Select(a => a.Amount)],
+            WrittenByCompany = envelope.IsMail && sender.Forwarded is null && sender.From?.Address is { } from && SenderCandidates.IsCompanyStaff(from, companyDomains),
         };
     }
 

@@ -35,12 +35,18 @@ internal sealed partial record SenderCandidates(Sender? From, Sender? ReplyTo, S
     public static bool IsCompany(string address, IReadOnlyCollection<string> companyDomains)
     {
         var at = address.LastIndexOf('@');
-        if (at < 0)
-        {
-            return false;
-        }
+        return at >= 0 && (InCompanyDomain(address.AsSpan(at + 1), companyDomains) || RobotSender().IsMatch(address.AsSpan(0, at)));
+    }
 
-        var domain = address.AsSpan(at + 1);
+    /// <summary>True when <paramref name="address"/> is a person's address in one of the company's domains (not a robot or web-form sender).</summary>
+    public static bool IsCompanyStaff(string address, IReadOnlyCollection<string> companyDomains)
+    {
+        var at = address.LastIndexOf('@');
+        return at >= 0 && InCompanyDomain(address.AsSpan(at + 1), companyDomains) && !RobotSender().IsMatch(address.AsSpan(0, at));
+    }
+
+    private static bool InCompanyDomain(ReadOnlySpan<char> domain, IReadOnlyCollection<string> companyDomains)
+    {
         foreach (var own in companyDomains)
         {
             if (domain.Equals(own, StringComparison.OrdinalIgnoreCase) || domain.EndsWith("." + own, StringComparison.OrdinalIgnoreCase))
@@ -49,7 +55,7 @@ internal sealed partial record SenderCandidates(Sender? From, Sender? ReplyTo, S
             }
         }
 
-        return RobotSender().IsMatch(address.AsSpan(0, at));
+        return false;
     }
 
     [GeneratedRegex(@"^[ \t]*\*?(?:from|od|felad[óo]|von|de)\*?[ \t]*:[ \t]*(?<value>[^\n]+)", RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.IgnoreCase | RegexOptions.Multiline, 1000)]

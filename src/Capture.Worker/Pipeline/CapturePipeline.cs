@@ -201,7 +201,7 @@ public sealed partial class CapturePipeline
                 },
                 documents.Records,
                 item.SourceKey)
-            : _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey);
+            : _store.JoinCase(followUpOf.RegistrationNumber, documents.Records, item.SourceKey, analysis.Metadata.WrittenByCompany ? MessageAuthor.Company : MessageAuthor.Customer);
         var outcome = followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined;
         return new Filing(Filed(item, outcome, commit, document, analysis, documents.Problems), commit, documents.Texts);
     }

@@ -61,8 +61,60 @@ public sealed class FollowUpTests
         Assert.Equal(opened.RegistrationNumber, duplicate.RegistrationNumber);
     }
 
-    private static string Message(string messageId, string subject, string body, string? inReplyTo = null) =>
-        "From: Tom Baker <tom.baker@example.co.uk>\r\n" +
+    [Fact]
+    public async Task Import_CompanysReplyCopiedToTheMailbox_JoinsTheCaseAndLeavesItPendingOnTheCustomer_UntilTheyAnswer()
+    {
+        using var archive = new TestArchive(configuration: new Dictionary<string, string?> { ["Metadata:CompanyDomains:0"] = "example.com" });
+        var inbox = archive.Scratch("inbox");
+        var first = Path.Combine(inbox, "first.eml");
+        await File.WriteAllTextAsync(first, Message("<c-1@example.co.uk>", "Cracked screen", "The phone ORD-2026-555004 arrived with a cracked screen. Please replace it."), TestContext.Current.CancellationToken);
+        var opened = await archive.ImportAsync(first);
+
+        var answer = Path.Combine(inbox, "answer.eml");
+        await File.WriteAllTextAsync(
+            answer,
+            Message("<a-1@example.com>", "Re: Cracked screen", "Dear Mr Baker, please send us a photo of the screen.", inReplyTo: "<c-1@example.co.uk>", from: "Anna Nowak <anna.nowak@example.com>"),
+            TestContext.Current.CancellationToken);
+        var replied = await archive.ImportAsync(answer);
+        var afterReply = archive.Store.FindCase(opened.RegistrationNumber!)!;
+
+        var again = Path.Combine(inbox, "again.eml");
+        await File.WriteAllTextAsync(again, Message("<c-2@example.co.uk>", "Re: Cracked screen", "Here is the photo.", inReplyTo: "<a-1@example.com>"), TestContext.Current.CancellationToken);
+        await archive.ImportAsync(again);
+        var afterCustomer = archive.Store.FindCase(opened.RegistrationNumber!)!;
+
+        Assert.Equal(CaptureOutcome.Joined, replied.Outcome);
+        Assert.Equal(opened.RegistrationNumber, replied.RegistrationNumber);
+        Assert.Equal(Archive.Store.Cases.CaseStatus.PendingOnCustomer, afterReply.Status);
+        Assert.NotNull(afterReply.FirstResponseAt);
+        Assert.Null(afterReply.WaitingSince);
+        Assert.Equal(Archive.Store.Cases.CaseStatus.PendingOnCompany, afterCustomer.Status);
+        Assert.Equal(afterReply.FirstResponseAt, afterCustomer.FirstResponseAt);
+        Assert.Equal("tom.baker@example.co.uk", afterCustomer.ContactEmail);
+        Assert.Equal(3, archive.Store.GetDocuments(afterCustomer.Id).Count);
+    }
+
+    [Fact]
+    public async Task Import_ColleagueForwardingACustomersLetter_CountsAsTheCustomerWriting()
+    {
+        using var archive = new TestArchive(configuration: new Dictionary<string, string?> { ["Metadata:CompanyDomains:0"] = "example.com" });
+        var inbox = archive.Scratch("inbox");
+        var first = Path.Combine(inbox, "first.eml");
+        await File.WriteAllTextAsync(first, Message("<f-1@example.co.uk>", "Wrong size", "The shoes ORD-2026-555005 are the wrong size. I want to exchange them."), TestContext.Current.CancellationToken);
+        var opened = await archive.ImportAsync(first);
+        archive.Store.ChangeStatus(opened.RegistrationNumber!, Archive.Store.Cases.CaseStatus.PendingOnCustomer, "anna.nowak");
+
+        var forward = Path.Combine(inbox, "forward.eml");
+        var forwarded = $"---------- Forwarded message ---------\r\nFrom: Tom Baker <tom.baker@example.co.uk>\r\nDate: Tue, 24 Nov 2026 09:12\r\nSubject: {opened.RegistrationNumber}\r\nTo: <anna.nowak@example.com>\r\n\r\nI sent the shoes back today.";
+        await File.WriteAllTextAsync(forward, Message("<f-2@example.com>", $"Fwd: {opened.RegistrationNumber}", forwarded, from: "Anna Nowak <anna.nowak@example.com>"), TestContext.Current.CancellationToken);
+        var joined = await archive.ImportAsync(forward);
+
+        Assert.Equal(CaptureOutcome.Joined, joined.Outcome);
+        Assert.Equal(Archive.Store.Cases.CaseStatus.PendingOnCompany, archive.Store.FindCase(opened.RegistrationNumber!)!.Status);
+    }
+
+    private static string Message(string messageId, string subject, string body, string? inReplyTo = null, string from = "Tom Baker <tom.baker@example.co.uk>") =>
+        $"From: {from}\r\n" +
         "To: complaints@example.com\r\n" +
         $"Subject: {subject}\r\n" +
         $"Message-ID: {messageId}\r\n" +
