@@ -28,4 +28,7 @@ internal static partial class ArchiveStoreLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Information, Message = "Item {SourceKey} is a duplicate of case {RegistrationNumber}")]
     public static partial void DuplicateMarked(ILogger logger, string sourceKey, string registrationNumber);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "The folder of new case {RegistrationNumber} held files of a capture that never committed (the process died); they were moved to {Path}")]
+    public static partial void LeftoversSetAside(ILogger logger, string registrationNumber, string path);
 }

@@ -80,6 +80,11 @@ internal sealed class CaseCapture
             };
 
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
+            if (_filer.SetAsideLeftovers(caseRecord, now) is { } leftovers)
+            {
+                ArchiveStoreLog.LeftoversSetAside(_logger, caseRecord.RegistrationNumber, leftovers);
+            }
+
             var records = _filer.WriteAll(files, caseRecord, documents, firstOrdinal: 1, now);
             _database.Cases.Insert(caseRecord);
             _database.Documents.InsertBulk(records);
@@ -90,6 +95,7 @@ internal sealed class CaseCapture
                 _ledger.Complete(sourceKey, caseRecord.Source, IntakeState.Committed, caseRecord.RegistrationNumber, now);
             }
 
+            CrashPoints.Reach(CrashPoints.CaseOpenBeforeCommit);
             ArchiveStoreLog.CaseOpened(_logger, caseRecord.RegistrationNumber, caseRecord.Source, records.Count);
             return new CaptureCommit(caseRecord, records);
         });

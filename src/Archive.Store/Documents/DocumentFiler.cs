@@ -36,6 +36,30 @@ internal sealed class DocumentFiler
         }
     }
 
+    /// <summary>The folder below the archive root where files of captures that never committed are kept for a person to look at.</summary>
+    public const string LeftoversFolder = ".uncommitted";
+
+    /// <summary>
+    /// A new case's folder cannot hold anything yet: registration numbers are never reused, so files found there were
+    /// written by a capture of the same number whose process died before its transaction committed (the number was then
+    /// allocated again). They are moved, never deleted, to <see cref="LeftoversFolder"/>, so the case folder holds only
+    /// the case's own documents and nothing is lost.
+    /// </summary>
+    /// <returns>The folder the leftovers were moved to, or null when there were none.</returns>
+    public string? SetAsideLeftovers(CaseRecord caseRecord, DateTimeOffset now)
+    {
+        var folder = _paths.Resolve(caseRecord.ArchivePath);
+        if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            return null;
+        }
+
+        var target = _paths.Resolve($"{LeftoversFolder}/{Path.GetFileName(folder)}-{now.UtcDateTime:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        Directory.Move(folder, target);
+        return target;
+    }
+
     /// <summary>Writes every document (original + text) below <paramref name="caseRecord"/>'s folder.</summary>
     /// <exception cref="InvalidOperationException">A document's <c>OpenContent</c> returned null.</exception>
     public List<DocumentRecord> WriteAll(PendingFiles files, CaseRecord caseRecord, IReadOnlyList<NewDocument> documents, int firstOrdinal, DateTimeOffset now)

@@ -12,7 +12,7 @@ internal static class CaptureProcess
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task<ImportRun> ImportAsync(string archive, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    public static async Task<ImportRun> ImportAsync(string archive, IReadOnlyList<string> files, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -27,6 +27,10 @@ internal static class CaptureProcess
 
         start.Environment["CAPTURE_Classifier__ModelPath"] = TestArchive.SharedModelPath;
         start.Environment["CAPTURE_Ocr__PageTimeout"] = "00:00:30";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started.");
         var stopwatch = Stopwatch.StartNew();
@@ -41,7 +45,10 @@ internal static class CaptureProcess
         {
             longestGap = Max(longestGap, stopwatch.Elapsed - last);
             last = stopwatch.Elapsed;
-            items.Add(JsonSerializer.Deserialize<ImportedItem>(line, Json) ?? throw new InvalidDataException(line));
+            if (line.StartsWith('{'))
+            {
+                items.Add(JsonSerializer.Deserialize<ImportedItem>(line, Json) ?? throw new InvalidDataException(line));
+            }
         }
 
         await process.WaitForExitAsync(cancellationToken);
