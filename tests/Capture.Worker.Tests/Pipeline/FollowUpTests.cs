@@ -45,6 +45,28 @@ public sealed class FollowUpTests
     }
 
     [Fact]
+    public async Task Import_ReplyNamingTheCaseOnlyInItsReferencesHeader_JoinsThatCase()
+    {
+        using var archive = new TestArchive();
+        var inbox = archive.Scratch("inbox");
+        var first = Path.Combine(inbox, "first.eml");
+        await File.WriteAllTextAsync(first, Message("<refs-1@example.com>", "Missing part", "The lid of my blender ORD-2026-555006 was missing from the box."), TestContext.Current.CancellationToken);
+        var opened = await archive.ImportAsync(first);
+
+        // A client that drops In-Reply-To and changes the subject still keeps the thread in References, oldest first.
+        var reply = Path.Combine(inbox, "reply.eml");
+        await File.WriteAllTextAsync(
+            reply,
+            "References: <unrelated-older@example.net> <refs-1@example.com>\r\n" + Message("<refs-2@example.com>", "Any news?", "I am still waiting for the lid."),
+            TestContext.Current.CancellationToken);
+        var joined = await archive.ImportAsync(reply);
+
+        Assert.Equal(CaptureOutcome.Joined, joined.Outcome);
+        Assert.Equal(opened.RegistrationNumber, joined.RegistrationNumber);
+        Assert.Single(archive.Store.ListCases());
+    }
+
+    [Fact]
     public async Task Import_SameMessageIdTwiceWithDifferentBytes_IsADuplicate()
     {
         using var archive = new TestArchive();
