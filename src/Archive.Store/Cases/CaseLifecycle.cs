@@ -1,10 +1,13 @@
+using Archive.Store.Deadlines;
+
 namespace Archive.Store.Cases;
 
 /// <summary>
 /// The allowed moves between statuses: not started → pending on company ⇄ pending on customer → closed, and
 /// reopened when the customer writes to a closed case. Also keeps <see cref="CaseRecord.WaitingSince"/>: the customer
 /// waits while the case is not started, pending on the company or reopened, and the clock starts again when they
-/// begin to wait after the company waited for them.
+/// begin to wait after the company waited for them. Every move goes through <see cref="Apply"/>, which also keeps the
+/// case's deadline (<see cref="DeadlineClock"/>), so no caller can move a case and forget its deadline.
 /// </summary>
 public static class CaseLifecycle
 {
@@ -35,10 +38,25 @@ public static class CaseLifecycle
     public static bool CustomerWaits(CaseStatus status) =>
         status is CaseStatus.NotStarted or CaseStatus.PendingOnCompany or CaseStatus.Reopened;
 
-    /// <summary>Moves the case (the move must be allowed) and keeps its waiting clock.</summary>
-    internal static void Apply(CaseRecord caseRecord, CaseStatus to, DateTimeOffset now)
+    /// <summary>Whole days the customer has been waiting for the company at <paramref name="now"/>; null when they are not waiting.</summary>
+    /// <param name="caseRecord">The case.</param>
+    /// <param name="now">The moment to count to.</param>
+    /// <returns>The days, never negative.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseRecord"/> is null.</exception>
+    public static int? DaysWaiting(CaseRecord caseRecord, DateTimeOffset now)
     {
-        var waitedBefore = CustomerWaits(caseRecord.Status);
+        ArgumentNullException.ThrowIfNull(caseRecord);
+        return caseRecord.WaitingSince is { } since ? Math.Max(0, (int)(now - since).TotalDays) : null;
+    }
+
+    /// <summary>
+    /// Moves the case (the move must be allowed), keeps its waiting clock and its deadline, and returns what the move did
+    /// to the deadline for the history (record it after the status event).
+    /// </summary>
+    internal static DeadlineChange? Apply(CaseRecord caseRecord, CaseStatus to, DateTimeOffset now, DeadlineClock deadlines)
+    {
+        var from = caseRecord.Status;
+        var waitedBefore = CustomerWaits(from);
         caseRecord.Status = to;
         caseRecord.UpdatedAt = now;
         if (!CustomerWaits(to))
@@ -49,5 +67,7 @@ public static class CaseLifecycle
         {
             caseRecord.WaitingSince = now;
         }
+
+        return deadlines.AfterMove(caseRecord, from, now);
     }
 }

@@ -68,4 +68,13 @@ public sealed class CaseRecord
 
     /// <summary>The case's taxonomy folder, relative to the archive root, with <c>/</c> separators.</summary>
     public string ArchivePath { get; set; } = "";
+
+    /// <summary>
+    /// The case's response deadline and its clock (see <see cref="Deadlines.CaseDeadline"/>); null only for a case opened
+    /// before deadlines existed, until its next status move or reclassification gives it one.
+    /// </summary>
+    public Deadlines.CaseDeadline? Deadline { get; set; }
+
+    /// <summary>How urgently the case needs attention; raised when its deadline is at risk or missed.</summary>
+    public CasePriority Priority { get; set; }
 }
