@@ -198,6 +198,28 @@ public sealed class DeadlineTests
     }
 
     [Fact]
+    public void ACaseOpenedBeforeDeadlinesExisted_GetsOneCountingFromItsArrival_AtItsNextMove()
+    {
+        using var archive = Warsaw();
+        var opened = Open(archive);
+        archive.Store.Dispose();
+        using (var database = new Storage.ArchiveDatabase(Path.Combine(archive.Root, Storage.ArchiveDatabase.FileName)))
+        {
+            var stored = database.Cases.FindById(opened.Id);
+            stored.Deadline = null;
+            stored.NextAlertAt = null;
+            database.Cases.Update(stored);
+        }
+
+        archive.Reopen();
+        Assert.Null(archive.Store.FindCase(opened.RegistrationNumber)!.Deadline);
+        var moved = MoveAt(archive, opened, Utc(3, 16, 9, 30), CaseStatus.PendingOnCompany);
+
+        Assert.Equal((ArchiveFixture.Start, ComplaintDue), (moved.Deadline!.StartedAt, moved.Deadline.DueAt!.Value));
+        Assert.Equal(ComplaintAtRisk, archive.Store.FindCase(opened.RegistrationNumber)!.NextAlertAt);
+    }
+
+    [Fact]
     public void NextAlertAt_IsTheEarliestReminderOrDeadlineMoment_AndTheDeadlineCountsOnlyWhileItsClockRuns()
     {
         using var archive = Warsaw();

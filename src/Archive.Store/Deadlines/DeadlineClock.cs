@@ -60,7 +60,7 @@ internal sealed class DeadlineClock(DeadlineRuleBook rules, BusinessCalendar bus
         Recompute(deadline);
         if (deadline.PausedSince is { } since)
         {
-            deadline.UsedBeforePause = Used(deadline, since);
+            deadline.UsedBeforePause = deadline.Days == 0 ? null : Used(deadline, since);
         }
 
         CaseAlertSchedule.Refresh(caseRecord, database);
@@ -192,7 +192,7 @@ internal sealed class DeadlineClock(DeadlineRuleBook rules, BusinessCalendar bus
         var deadline = caseRecord.Deadline!;
         if (status == CaseStatus.PendingOnCustomer)
         {
-            deadline.PausedSince = now;
+            Pause(deadline, now);
         }
 
         return deadline;

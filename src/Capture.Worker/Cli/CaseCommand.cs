@@ -71,7 +71,7 @@ internal static class CaseCommand
         details.AddRow("Opened", Markup.Escape(view.OpenedAt.ToString("u", CultureInfo.InvariantCulture)));
         details.AddRow("Archive", Markup.Escape(view.ArchivePath));
         details.AddRow("Priority", Markup.Escape(view.Priority));
-        details.AddRow("Waiting", Markup.Escape(view.DaysWaiting is { } days ? string.Create(CultureInfo.InvariantCulture, $"{days} day(s)") : "no (the company waits for the customer, or the case is closed)"));
+        details.AddRow("Waiting", Markup.Escape(view.DaysWaiting is { } days ? string.Create(CultureInfo.InvariantCulture, $"{days} day(s)") : view.Status == "closed" ? "no: the case is closed" : "no: the company waits for the customer"));
         details.AddRow("Deadline", Markup.Escape(view.Deadline?.Describe(store.DeadlineTimeZone) ?? "none"));
         rich.Write(details);
 

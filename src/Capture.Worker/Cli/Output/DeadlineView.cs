@@ -50,7 +50,7 @@ internal sealed record DeadlineView(
         if (PausedSince is { } paused)
         {
             var unit = Counting == "business-days" ? "business days" : "days";
-            return string.Create(CultureInfo.InvariantCulture, $"paused since {Local(paused, zone)} (pending on the customer), {DaysUsedBeforePause:0.##} of {Days} {unit} used; was due {Local(due, zone)}{rule}");
+            return string.Create(CultureInfo.InvariantCulture, $"paused since {Local(paused, zone)}, {DaysUsedBeforePause:0.##} of {Days} {unit} used, was due {Local(due, zone)}{rule}");
         }
 
         return $"due {Local(due, zone)}, at risk from {(AtRiskAt is { } atRisk ? Local(atRisk, zone) : "-")}{rule}";
