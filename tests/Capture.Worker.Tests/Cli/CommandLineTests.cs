@@ -382,6 +382,20 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_InvalidDeadlineRule_RefusesAndNamesTheKeyAndTheFix()
+    {
+        var letter = await WriteLetterAsync("letter.txt");
+
+        // appsettings.json lists the complaint rule first; the override replaces its days by position.
+        var (exit, _, error) = await RunAsync(["import", letter], ("Archive:Deadlines:Rules:0:BusinessDays", "0"), ("Archive:Deadlines:Holidays:0", "12-32"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Archive:Deadlines:Rules:0:BusinessDays is 0; set it between 1 and 3650, or remove it for no deadline.", error, StringComparison.Ordinal);
+        Assert.Contains("Archive:Deadlines:Holidays:0 \"12-32\" is not a date", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_CapturesALetterDroppedIntoTheFolderAndStopsCleanlyWhenCancelled()
     {
         var drop = _directory.Combine("drop");
