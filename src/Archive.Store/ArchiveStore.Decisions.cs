@@ -86,9 +86,10 @@ public sealed partial class ArchiveStore
             var reason = string.IsNullOrWhiteSpace(note) ? "" : $": {note.Trim()}";
             InTransaction(() =>
             {
-                CaseLifecycle.Apply(caseRecord, status, now);
+                var deadlineChange = CaseLifecycle.Apply(caseRecord, status, now, _deadlines);
                 _database.Cases.Update(caseRecord);
                 _database.Events.Insert(CaseEvents.By(by.Trim(), caseRecord.Id, now, CaseEventKinds.StatusChanged, $"{from} → {status}{reason}."));
+                _database.Events.Insert(CaseEvents.Of(deadlineChange, by.Trim(), caseRecord.Id, now));
             });
             return caseRecord;
         }
@@ -96,7 +97,7 @@ public sealed partial class ArchiveStore
 
     /// <summary>
     /// Sets a reminder on a case (a date and a note). The case's <see cref="CaseRecord.NextAlertAt"/> becomes the
-    /// earliest of its alerts, so the case is found by <c>alert:due</c> once the date has passed; the history records
+    /// earliest of its alerts (<see cref="CaseAlertSchedule"/>), so the case is found by <c>alert:due</c> once the date has passed; the history records
     /// who set it, for when and why.
     /// </summary>
     /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
@@ -132,7 +133,7 @@ public sealed partial class ArchiveStore
             InTransaction(() =>
             {
                 _database.Reminders.Insert(reminder);
-                caseRecord.NextAlertAt = caseRecord.NextAlertAt is { } next && next <= dueAt ? next : dueAt;
+                CaseAlertSchedule.Refresh(caseRecord, _database);
                 caseRecord.UpdatedAt = now;
                 _database.Cases.Update(caseRecord);
                 _database.Events.Insert(CaseEvents.By(reminder.By, caseRecord.Id, now, CaseEventKinds.ReminderSet,

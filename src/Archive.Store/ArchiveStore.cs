@@ -2,6 +2,7 @@ using Archive.Store.Audit;
 using Archive.Store.Cases;
 using Archive.Store.Classification;
 using Archive.Store.Contacts;
+using Archive.Store.Deadlines;
 using Archive.Store.Documents;
 using Archive.Store.Files;
 using Archive.Store.Intake;
@@ -35,6 +36,7 @@ public sealed partial class ArchiveStore : IDisposable
     private readonly CaseCapture _capture;
     private readonly CaseReclassification _reclassification;
     private readonly ContactDirectory _contacts;
+    private readonly DeadlineClock _deadlines;
     private bool _disposed;
 
     /// <summary>Opens the archive, creating the root folder and the database when they do not exist.</summary>
@@ -63,6 +65,7 @@ public sealed partial class ArchiveStore : IDisposable
         _ledger = new IntakeLedger(_database);
         _transactions = new StoreTransactions(_database, logger);
         _contacts = new ContactDirectory(_database);
+        _deadlines = DeadlineClock.Create(options.Deadlines, timeProvider.LocalTimeZone, _database);
         RegistrationNumbers = RegistrationNumberFormat.Parse(options.RegistrationNumberFormat);
         _capture = new CaseCapture(
             _database,
@@ -72,9 +75,10 @@ public sealed partial class ArchiveStore : IDisposable
             new DocumentFiler(_paths),
             _ledger,
             _contacts,
+            _deadlines,
             timeProvider,
             logger);
-        _reclassification = new CaseReclassification(_database, _transactions);
+        _reclassification = new CaseReclassification(_database, _transactions, _deadlines);
         ArchiveStoreLog.StoreOpened(logger, _paths.Root);
     }
 

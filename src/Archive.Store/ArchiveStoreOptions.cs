@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Archive.Store.Deadlines;
 using Archive.Store.Files;
 
 namespace Archive.Store;
@@ -29,6 +30,9 @@ public sealed class ArchiveStoreOptions
         [nameof(CaseCategory.Unclassified)] = "Unclassified",
     };
 
+    /// <summary>The response deadlines: business calendar and service-level rules (<c>Archive:Deadlines</c>).</summary>
+    public DeadlineOptions Deadlines { get; set; } = new();
+
     /// <summary>Checks these options.</summary>
     /// <returns>One message per problem, naming the configuration key and the fix; empty when the options are valid.</returns>
     public IReadOnlyList<string> Validate() => Validate(this);
@@ -54,6 +58,8 @@ public sealed class ArchiveStoreOptions
         errors.AddRange(Registration.RegistrationNumberFormat.Validate(options.RegistrationNumberFormat, $"{SectionName}:{nameof(RegistrationNumberFormat)}"));
         errors.AddRange(Files.TaxonomyTemplate.Validate(options.TaxonomyTemplate, $"{SectionName}:{nameof(TaxonomyTemplate)}"));
         errors.AddRange(ValidateCategoryFolders(options.CategoryFolders));
+        var deadlinesKey = $"{SectionName}:{DeadlineOptions.Key}";
+        errors.AddRange(options.Deadlines?.Validate(deadlinesKey) ?? [$"{deadlinesKey} is null; remove the null to use the default calendar and rules."]);
         return errors;
     }
 

@@ -174,7 +174,7 @@ public sealed class CaptureCommitTests
     }
 
     [Fact]
-    public void OpenCase_NeverOverwritesAnOrphanFileLeftByACrash()
+    public void OpenCase_MovesFilesACrashLeftInTheNewCasesFolderAside_NeverOverwritingThem()
     {
         using var archive = new ArchiveFixture();
         var orphanFolder = Path.Combine(archive.Root, "Complaints", "2026", "03", "C-2026-000001");
@@ -183,9 +183,11 @@ public sealed class CaptureCommitTests
 
         var stored = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document("letter.pdf", "new content")], null).Documents.Single();
 
-        Assert.Equal("01-letter-2.pdf", stored.StoredFileName);
-        Assert.Equal("orphan from a crash", File.ReadAllText(Path.Combine(orphanFolder, "01-letter.pdf")));
+        Assert.Equal("01-letter.pdf", stored.StoredFileName);
         Assert.Equal("new content", File.ReadAllText(archive.Store.ResolvePath(stored.ArchivePath)));
+        var setAside = Assert.Single(Directory.GetFiles(Path.Combine(archive.Root, ".uncommitted"), "01-letter.pdf", SearchOption.AllDirectories));
+        Assert.StartsWith("C-2026-000001-", Path.GetFileName(Path.GetDirectoryName(setAside)), StringComparison.Ordinal);
+        Assert.Equal("orphan from a crash", File.ReadAllText(setAside));
     }
 
     [Fact]

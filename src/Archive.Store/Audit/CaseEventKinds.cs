@@ -23,4 +23,16 @@ public static class CaseEventKinds
 
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
+
+    /// <summary>The case got a deadline other than the one it opened with: it was reopened (a fresh deadline) or reclassified (another rule).</summary>
+    public const string DeadlineSet = "deadline-set";
+
+    /// <summary>The deadline clock stopped because the case became pending on the customer.</summary>
+    public const string DeadlinePaused = "deadline-paused";
+
+    /// <summary>The deadline clock runs again and the due moment moved later by the paused time.</summary>
+    public const string DeadlineResumed = "deadline-resumed";
+
+    /// <summary>Someone (a person, or the alert jobs) raised the case's priority.</summary>
+    public const string PriorityRaised = "priority-raised";
 }

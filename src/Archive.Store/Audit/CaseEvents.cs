@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Archive.Store.Deadlines;
 using LiteDB;
 
 namespace Archive.Store.Audit;
@@ -20,4 +21,8 @@ internal static class CaseEvents
         Kind = kind,
         Detail = detail,
     };
+
+    /// <summary>The history event of a deadline change, if there was one (create it after the status event it follows, so it sorts after it).</summary>
+    public static IEnumerable<CaseEvent> Of(DeadlineChange? change, string actor, string caseId, DateTimeOffset at) =>
+        change is null ? [] : [By(actor, caseId, at, change.Kind, change.Detail)];
 }

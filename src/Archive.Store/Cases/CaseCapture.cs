@@ -1,5 +1,6 @@
 using Archive.Store.Audit;
 using Archive.Store.Contacts;
+using Archive.Store.Deadlines;
 using Archive.Store.Documents;
 using Archive.Store.Files;
 using Archive.Store.Intake;
@@ -25,6 +26,7 @@ internal sealed class CaseCapture
     private readonly DocumentFiler _filer;
     private readonly IntakeLedger _ledger;
     private readonly ContactDirectory _contacts;
+    private readonly DeadlineClock _deadlines;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -36,6 +38,7 @@ internal sealed class CaseCapture
         DocumentFiler filer,
         IntakeLedger ledger,
         ContactDirectory contacts,
+        DeadlineClock deadlines,
         TimeProvider time,
         ILogger logger)
     {
@@ -46,6 +49,7 @@ internal sealed class CaseCapture
         _filer = filer;
         _ledger = ledger;
         _contacts = contacts;
+        _deadlines = deadlines;
         _time = time;
         _logger = logger;
     }
@@ -80,6 +84,7 @@ internal sealed class CaseCapture
             };
 
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
+            _deadlines.Start(caseRecord, newCase.ReceivedAt);
             if (_filer.SetAsideLeftovers(caseRecord, now) is { } leftovers)
             {
                 ArchiveStoreLog.LeftoversSetAside(_logger, caseRecord.RegistrationNumber, leftovers);
@@ -114,9 +119,10 @@ internal sealed class CaseCapture
             var after = CaseLifecycle.AfterMessage(author, before);
             if (after != before)
             {
-                CaseLifecycle.Apply(caseRecord, after, now);
+                var deadlineChange = CaseLifecycle.Apply(caseRecord, after, now, _deadlines);
                 _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.StatusChanged,
                     author == MessageAuthor.Company ? $"{before} → {after}: the company replied to the customer." : $"{before} → {after}: the customer wrote again."));
+                _database.Events.Insert(CaseEvents.Of(deadlineChange, CaseEventKinds.CaptureActor, caseRecord.Id, now));
             }
 
             _database.Cases.Update(caseRecord);

@@ -1,10 +1,13 @@
+using Archive.Store.Deadlines;
+
 namespace Archive.Store.Cases;
 
 /// <summary>
 /// The allowed moves between statuses: not started → pending on company ⇄ pending on customer → closed, and
 /// reopened when the customer writes to a closed case. Also keeps <see cref="CaseRecord.WaitingSince"/>: the customer
 /// waits while the case is not started, pending on the company or reopened, and the clock starts again when they
-/// begin to wait after the company waited for them.
+/// begin to wait after the company waited for them. Every move goes through <see cref="Apply"/>, which also keeps the
+/// case's deadline (<see cref="DeadlineClock"/>), so no caller can move a case and forget its deadline.
 /// </summary>
 public static class CaseLifecycle
 {
@@ -46,13 +49,26 @@ public static class CaseLifecycle
     public static bool CustomerWaits(CaseStatus status) =>
         status is CaseStatus.NotStarted or CaseStatus.PendingOnCompany or CaseStatus.Reopened;
 
-    /// <summary>
-    /// Moves the case (the move must be allowed) and keeps its clocks: the waiting clock, the first response (the first
-    /// time the customer stops waiting: a reply, or a person moving the case on) and when it was closed (cleared on reopening).
-    /// </summary>
-    internal static void Apply(CaseRecord caseRecord, CaseStatus to, DateTimeOffset now)
+    /// <summary>Whole days the customer has been waiting for the company at <paramref name="now"/>; null when they are not waiting.</summary>
+    /// <param name="caseRecord">The case.</param>
+    /// <param name="now">The moment to count to.</param>
+    /// <returns>The days, never negative.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseRecord"/> is null.</exception>
+    public static int? DaysWaiting(CaseRecord caseRecord, DateTimeOffset now)
     {
-        var waitedBefore = CustomerWaits(caseRecord.Status);
+        ArgumentNullException.ThrowIfNull(caseRecord);
+        return caseRecord.WaitingSince is { } since ? Math.Max(0, (int)(now - since).TotalDays) : null;
+    }
+
+    /// <summary>
+    /// Moves the case (the move must be allowed) and keeps its clocks: the waiting clock, the deadline, the first response
+    /// (the first time the customer stops waiting: a reply, or a person moving the case on) and when it was closed (cleared
+    /// on reopening). Returns what the move did to the deadline for the history (record it after the status event).
+    /// </summary>
+    internal static DeadlineChange? Apply(CaseRecord caseRecord, CaseStatus to, DateTimeOffset now, DeadlineClock deadlines)
+    {
+        var from = caseRecord.Status;
+        var waitedBefore = CustomerWaits(from);
         caseRecord.Status = to;
         caseRecord.UpdatedAt = now;
         caseRecord.ClosedAt = to == CaseStatus.Closed ? now : null;
@@ -69,5 +85,7 @@ public static class CaseLifecycle
         {
             caseRecord.WaitingSince = now;
         }
+
+        return deadlines.AfterMove(caseRecord, from, now);
     }
 }

@@ -74,4 +74,13 @@ public sealed class CaseRecord
 
     /// <summary>When the case was closed; null while it is open (a reopened case loses it until it closes again).</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The case's response deadline and its clock (see <see cref="Deadlines.CaseDeadline"/>); null only for a case opened
+    /// before deadlines existed, until its next status move or reclassification gives it one.
+    /// </summary>
+    public Deadlines.CaseDeadline? Deadline { get; set; }
+
+    /// <summary>How urgently the case needs attention; raised when its deadline is at risk or missed.</summary>
+    public CasePriority Priority { get; set; }
 }

@@ -1,12 +1,16 @@
 using Archive.Store.Audit;
 using Archive.Store.Cases;
+using Archive.Store.Deadlines;
 using Archive.Store.Storage;
 using LiteDB;
 
 namespace Archive.Store.Classification;
 
-/// <summary>Sets a case's category by a person's decision: case, correction and history in one transaction. The caller holds the store's lock.</summary>
-internal sealed class CaseReclassification(ArchiveDatabase database, StoreTransactions transactions)
+/// <summary>
+/// Sets a case's category by a person's decision: case, correction, history and the deadline of the new category's rule
+/// (keeping the time already used) in one transaction. The caller holds the store's lock.
+/// </summary>
+internal sealed class CaseReclassification(ArchiveDatabase database, StoreTransactions transactions, DeadlineClock deadlines)
 {
     /// <returns>The case, and the correction recorded (null when the case already had that category).</returns>
     public (CaseRecord Case, CategoryCorrection? Correction) Apply(CaseRecord caseRecord, CaseCategory category, string by, string? note, DateTimeOffset now)
@@ -35,9 +39,11 @@ internal sealed class CaseReclassification(ArchiveDatabase database, StoreTransa
             caseRecord.CategoryConfidence = 1.0;
             caseRecord.SuggestedCategory = null;
             caseRecord.UpdatedAt = now;
+            var deadlineChange = deadlines.AfterReclassify(caseRecord, now);
             database.Cases.Update(caseRecord);
             database.Corrections.Insert(correction);
             database.Events.Insert(CaseEvents.By(by, caseRecord.Id, now, CaseEventKinds.Reclassified, detail));
+            database.Events.Insert(CaseEvents.Of(deadlineChange, by, caseRecord.Id, now));
         });
         return (caseRecord, correction);
     }

@@ -9,14 +9,17 @@ using Spectre.Console;
 
 namespace Capture.Worker.Cli;
 
-/// <summary><c>capture case show REG</c>: one case with its documents and history; <c>capture case classify REG CATEGORY</c>: a person's category decision.</summary>
+/// <summary>
+/// <c>capture case show REG</c>: one case with its priority, days waiting, deadline, documents and history;
+/// <c>capture case classify REG CATEGORY</c>: a person's category decision.
+/// </summary>
 internal static class CaseCommand
 {
     public static Command Create(GlobalOptions global, CliConsole console)
     {
         var registration = new Argument<string>("registration-number") { Description = "The case's registration number, e.g. C-2026-000123." };
         var json = new Option<bool>("--json") { Description = "Print the case as one JSON object." };
-        var show = new Command("show", "Show a case: status, category, contact, documents and history.") { registration, json };
+        var show = new Command("show", "Show a case: status, category, contact, priority, days waiting, deadline, documents and history.") { registration, json };
         show.SetAction((parseResult, cancellationToken) => ShowAsync(
             global.Settings(parseResult),
             parseResult.GetValue(registration)!,
@@ -45,7 +48,7 @@ internal static class CaseCommand
         cancellationToken.ThrowIfCancellationRequested();
         using var host = CaptureHostFactory.Build(settings);
         var store = host.Services.GetRequiredService<ArchiveStore>();
-        var view = CaseView.Load(store, registrationNumber);
+        var view = CaseView.Load(store, registrationNumber, host.Services.GetRequiredService<TimeProvider>().GetUtcNow());
         if (view is null)
         {
             await console.Error.WriteLineAsync($"capture case show: no case {registrationNumber} in {store.RootDirectory}").ConfigureAwait(false);
@@ -67,6 +70,9 @@ internal static class CaseCommand
         details.AddRow("Language", Markup.Escape(view.Language ?? "-"));
         details.AddRow("Opened", Markup.Escape(view.OpenedAt.ToString("u", CultureInfo.InvariantCulture)));
         details.AddRow("Archive", Markup.Escape(view.ArchivePath));
+        details.AddRow("Priority", Markup.Escape(view.Priority));
+        details.AddRow("Waiting", Markup.Escape(view.DaysWaiting is { } days ? string.Create(CultureInfo.InvariantCulture, $"{days} day(s)") : view.Status == "closed" ? "no: the case is closed" : "no: the company waits for the customer"));
+        details.AddRow("Deadline", Markup.Escape(view.Deadline?.Describe(store.DeadlineTimeZone) ?? "none"));
         rich.Write(details);
 
         var documents = new Table().Border(TableBorder.Rounded).AddColumns("Document", "Type", "Pages", "OCR", "SHA-256", "References");

@@ -85,7 +85,7 @@ internal static class CaseDecisionCommand
         host.Services.GetRequiredService<CaseIndexer>().Reindex(updated);
         if (json)
         {
-            await console.Output.WriteLineAsync(JsonLines.Serialize(CaseView.Load(store, updated.RegistrationNumber)!)).ConfigureAwait(false);
+            await console.Output.WriteLineAsync(JsonLines.Serialize(CaseView.Load(store, updated.RegistrationNumber, host.Services.GetRequiredService<TimeProvider>().GetUtcNow())!)).ConfigureAwait(false);
         }
         else
         {

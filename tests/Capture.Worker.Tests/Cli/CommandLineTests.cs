@@ -186,6 +186,36 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseShow_ShowsPriorityDaysWaitingAndTheDeadline_AndAPausedClock()
+    {
+        (string, string)[] warsaw = [("Archive:Deadlines:TimeZone", "Europe/Warsaw")];
+        await RunAsync(["import", await WriteLetterAsync("letter.txt")], warsaw);
+        var registration = $"C-{DateTime.UtcNow.Year}-000001";
+
+        var (exit, output, error) = await RunAsync(["case", "show", "--json", registration], warsaw);
+        var (textExit, text, _) = await RunAsync(["case", "show", registration], warsaw);
+        await RunAsync(["case", "status", registration, "pending-on-customer", "--by", "anna.nowak"], warsaw);
+        var (_, paused, _) = await RunAsync(["case", "show", registration], warsaw);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("normal", root.GetProperty("priority").GetString());
+        Assert.Equal(0, root.GetProperty("daysWaiting").GetInt32());
+        var deadline = root.GetProperty("deadline");
+        Assert.Equal(("complaint: 14 business days", "business-days", 14), (deadline.GetProperty("rule").GetString(), deadline.GetProperty("counting").GetString(), deadline.GetProperty("days").GetInt32()));
+        Assert.True(deadline.GetProperty("running").GetBoolean());
+        Assert.True(deadline.GetProperty("dueAt").GetDateTimeOffset() - deadline.GetProperty("startedAt").GetDateTimeOffset() > TimeSpan.FromDays(14));
+        Assert.True(deadline.GetProperty("atRiskAt").GetDateTimeOffset() < deadline.GetProperty("dueAt").GetDateTimeOffset());
+        Assert.Equal(0, textExit);
+        Assert.Contains("at risk from", text, StringComparison.Ordinal);
+        Assert.Contains("(complaint: 14 business days)", text, StringComparison.Ordinal);
+        Assert.Contains("0 day(s)", text, StringComparison.Ordinal);
+        Assert.Contains("paused since", paused, StringComparison.Ordinal);
+        Assert.Contains("the company waits for the customer", paused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Triage_ListsAnAbstainedCase_AndClassifyDecidesItSearchablyWithHistory()
     {
         // A threshold no prediction reaches: the classifier abstains and the case waits for a person.
@@ -207,8 +237,13 @@ public sealed class CommandLineTests : IDisposable
         Assert.Empty(Lines((await RunAsync("triage", "--json")).Output));
         Assert.Single(Lines((await RunAsync("search", "--json", "category:complaint")).Output));
         using var shown = JsonDocument.Parse((await RunAsync("case", "show", "--json", registration)).Output);
-        var last = shown.RootElement.GetProperty("history").EnumerateArray().Last();
+        var history = shown.RootElement.GetProperty("history").EnumerateArray().ToList();
+        var last = history[^2];
         Assert.Equal(("reclassified", "anna.nowak"), (last.GetProperty("kind").GetString(), last.GetProperty("actor").GetString()));
+
+        // An unclassified case has no deadline; as a complaint it gets one, counted from the letter's arrival.
+        Assert.Equal("deadline-set", history[^1].GetProperty("kind").GetString());
+        Assert.Equal("complaint: 14 business days", shown.RootElement.GetProperty("deadline").GetProperty("rule").GetString());
         Assert.Equal(1.0, shown.RootElement.GetProperty("confidence").GetDouble());
     }
 
@@ -343,6 +378,20 @@ public sealed class CommandLineTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("Archive:RegistrationNumberFormat", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_InvalidDeadlineRule_RefusesAndNamesTheKeyAndTheFix()
+    {
+        var letter = await WriteLetterAsync("letter.txt");
+
+        // appsettings.json lists the complaint rule first; the override replaces its days by position.
+        var (exit, _, error) = await RunAsync(["import", letter], ("Archive:Deadlines:Rules:0:BusinessDays", "0"), ("Archive:Deadlines:Holidays:0", "12-32"));
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Archive:Deadlines:Rules:0:BusinessDays is 0; set it between 1 and 3650, or remove it for no deadline.", error, StringComparison.Ordinal);
+        Assert.Contains("Archive:Deadlines:Holidays:0 \"12-32\" is not a date", error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
     }
 

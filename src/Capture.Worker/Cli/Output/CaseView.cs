@@ -1,4 +1,5 @@
 using Archive.Store;
+using Archive.Store.Cases;
 using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Cli.Output;
@@ -18,9 +19,13 @@ internal sealed record CaseView(
     DateTimeOffset UpdatedAt,
     string ArchivePath,
     IReadOnlyList<CaseDocumentView> Documents,
-    IReadOnlyList<CaseEventView> History)
+    IReadOnlyList<CaseEventView> History,
+    string Priority,
+    int? DaysWaiting,
+    DeadlineView? Deadline)
 {
-    public static CaseView? Load(ArchiveStore store, string registrationNumber)
+    /// <summary>The case as shown at <paramref name="now"/> (days waiting count to it); null when there is no such case.</summary>
+    public static CaseView? Load(ArchiveStore store, string registrationNumber, DateTimeOffset now)
     {
         var record = store.FindCase(registrationNumber);
         if (record is null)
@@ -60,7 +65,10 @@ internal sealed record CaseView(
             record.UpdatedAt,
             record.ArchivePath,
             documents,
-            history);
+            history,
+            record.Priority.ToString().ToLowerInvariant(),
+            CaseLifecycle.DaysWaiting(record, now),
+            DeadlineView.From(record.Deadline));
     }
 }
 
