@@ -23,4 +23,7 @@ public static class CaseEventKinds
 
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
+
+    /// <summary>The case was given to a handler: at capture by an assignment rule, or later by a person (from → to, who, why).</summary>
+    public const string Assigned = "assigned";
 }

@@ -68,4 +68,13 @@ public sealed class CaseRecord
 
     /// <summary>The case's taxonomy folder, relative to the archive root, with <c>/</c> separators.</summary>
     public string ArchivePath { get; set; } = "";
+
+    /// <summary>
+    /// The team the case belongs to: the team whose least-loaded member received it, or the assigned person's team;
+    /// null when the handler belongs to no team or nobody is assigned. A missed deadline escalates to its supervisor.
+    /// </summary>
+    public string? Team { get; set; }
+
+    /// <summary>The product the customer wrote about, from the configured catalogue (its name, not the alias found); null when none was recognised.</summary>
+    public string? Product { get; set; }
 }

@@ -68,6 +68,7 @@ internal sealed class ArchiveDatabase : IDisposable
         ContactChanges.EnsureIndex(x => x.ContactId);
         Cases.EnsureIndex(x => x.ContactId);
         Reminders.EnsureIndex(x => x.CaseId);
+        Cases.EnsureIndex(x => x.Handler);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
