@@ -20,6 +20,15 @@ internal sealed record CaseView(
     IReadOnlyList<CaseDocumentView> Documents,
     IReadOnlyList<CaseEventView> History)
 {
+    /// <summary>The handler's login; null while the case is unassigned.</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>The case's team, whose supervisor receives escalations.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The product the customer wrote about, from the catalogue.</summary>
+    public string? Product { get; init; }
+
     public static CaseView? Load(ArchiveStore store, string registrationNumber)
     {
         var record = store.FindCase(registrationNumber);
@@ -60,7 +69,12 @@ internal sealed record CaseView(
             record.UpdatedAt,
             record.ArchivePath,
             documents,
-            history);
+            history)
+        {
+            Handler = record.Handler,
+            Team = record.Team,
+            Product = record.Product,
+        };
     }
 }
 
