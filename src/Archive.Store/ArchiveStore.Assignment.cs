@@ -8,10 +8,10 @@ namespace Archive.Store;
 public sealed partial class ArchiveStore
 {
     /// <summary>
-    /// Gives a case to a person, or to the member of a team with the fewest open cases (ties: fewest cases in total,
-    /// then the member listed first), and records in its history from whom to whom, who decided and why. The team's
-    /// member is chosen inside the store's lock, so concurrent assignments see each other's counts. Assigning the case
-    /// to the handler and team it already has changes nothing.
+    /// Gives a case to a person, or to the member of a team with the fewest open cases (ties: the member listed first),
+    /// and records in its history from whom to whom, who decided and why. The team's member is chosen inside the
+    /// store's lock, so concurrent assignments see each other's counts. Assigning the case to the handler and team it
+    /// already has changes nothing.
     /// </summary>
     /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
     /// <param name="assignee">The person or team; the caller has resolved it against its roster.</param>

@@ -42,29 +42,45 @@ public sealed class AssignmentTests
     }
 
     [Fact]
-    public void OpenCase_ForATeam_GoesToTheFewestOpenCases_TiesToFewestInTotal_ThenToTheFirstListed()
+    public void OpenCase_ForATeam_GoesToTheFewestOpenCases_TiesToTheFirstListed_ClosedCasesNotCounted()
     {
         using var archive = new ArchiveFixture();
-        // anna: 1 open and 1 closed; peter and ewa: 1 open each. Open cases tie at one; totals put peter and ewa first.
+        // anna: one open and one closed case; peter: one open; ewa: none.
         Open(archive, CaseAssignee.ToPerson("anna.nowak"));
         var closed = Open(archive, CaseAssignee.ToPerson("anna.nowak"));
         archive.Store.ChangeStatus(closed.RegistrationNumber, CaseStatus.Closed, "anna.nowak");
         Open(archive, CaseAssignee.ToPerson("peter.toth"));
-        Open(archive, CaseAssignee.ToPerson("ewa.lis"));
 
         var handlers = Enumerable.Range(0, 4).Select(_ => Open(archive, CaseAssignee.ToTeam("complaints-pl", Team)).Handler).ToList();
 
-        // peter (ties ewa on totals, listed first); ewa (one open, one in total); anna (the last with one open);
-        // then all have two open and peter and ewa fewer in total: peter, listed first.
-        Assert.Equal(["peter.toth", "ewa.lis", "anna.nowak", "peter.toth"], handlers);
+        // ewa (none open); then all have one open: anna, listed first; then peter and ewa have one: peter; then ewa.
+        Assert.Equal(["ewa.lis", "anna.nowak", "peter.toth", "ewa.lis"], handlers);
         Assert.Equal(
-            [new HandlerWorkload("anna.nowak", 2, 3), new HandlerWorkload("peter.toth", 3, 3), new HandlerWorkload("ewa.lis", 2, 2)],
+            [new HandlerWorkload("anna.nowak", 2, 3), new HandlerWorkload("peter.toth", 2, 2), new HandlerWorkload("ewa.lis", 2, 2)],
             archive.Store.GetWorkload(Team));
         var last = archive.Store.ListCases()[^1];
         Assert.Equal("complaints-pl", last.Team);
         Assert.Equal(
-            "Assigned to peter.toth, the least-loaded member of team complaints-pl (2 open case(s) before).",
+            "Assigned to ewa.lis, the least-loaded member of team complaints-pl (1 open case(s) before).",
             archive.Store.GetHistory(last.Id).Single(e => e.Kind == CaseEventKinds.Assigned).Detail);
+    }
+
+    [Fact]
+    public void HandlerLoad_FollowsTheHandlerAndWhetherTheCaseIsOpen_ThroughReassignmentClosingAndReopening()
+    {
+        using var archive = new ArchiveFixture();
+        var opened = Open(archive, CaseAssignee.ToPerson("anna.nowak"));
+
+        archive.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson("peter.toth"), "ewa.lis");
+        var afterReassign = archive.Store.GetWorkload(["anna.nowak", "peter.toth"]);
+        archive.Store.ChangeStatus(opened.RegistrationNumber, CaseStatus.Closed, "peter.toth");
+        var afterClose = archive.Store.GetWorkload(["peter.toth"]).Single();
+        archive.Store.JoinCase(opened.RegistrationNumber, [ArchiveFixture.Document("again.pdf", "%PDF again")], null);
+
+        Assert.Equal([new HandlerWorkload("anna.nowak", 0, 0), new HandlerWorkload("peter.toth", 1, 1)], afterReassign);
+        Assert.Equal(new HandlerWorkload("peter.toth", 0, 1), afterClose);
+        Assert.Equal(new HandlerWorkload("peter.toth", 1, 1), archive.Reopen().GetWorkload(["peter.toth"]).Single());
+        Assert.Equal("peter.toth|open", archive.Store.FindCase(opened.RegistrationNumber)!.HandlerLoad);
     }
 
     [Fact]
