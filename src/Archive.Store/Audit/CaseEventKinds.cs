@@ -35,4 +35,7 @@ public static class CaseEventKinds
 
     /// <summary>Someone (a person, or the alert jobs) raised the case's priority.</summary>
     public const string PriorityRaised = "priority-raised";
+
+    /// <summary>The case was given to a handler: at capture by an assignment rule, or later by a person (from → to, who, why).</summary>
+    public const string Assigned = "assigned";
 }

@@ -27,6 +27,7 @@ internal sealed class CaseCapture
     private readonly IntakeLedger _ledger;
     private readonly ContactDirectory _contacts;
     private readonly DeadlineClock _deadlines;
+    private readonly CaseAssignments _assignments;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
 
@@ -50,6 +51,7 @@ internal sealed class CaseCapture
         _ledger = ledger;
         _contacts = contacts;
         _deadlines = deadlines;
+        _assignments = new CaseAssignments(database);
         _time = time;
         _logger = logger;
     }
@@ -81,6 +83,7 @@ internal sealed class CaseCapture
                 OpenedAt = now,
                 UpdatedAt = now,
                 ArchivePath = _taxonomy.Build(newCase.Category, localNow, number.Number),
+                Product = newCase.Product,
             };
 
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
@@ -91,10 +94,18 @@ internal sealed class CaseCapture
             }
 
             var records = _filer.WriteAll(files, caseRecord, documents, firstOrdinal: 1, now);
+            var assigned = newCase.Assignee is { } assignee ? _assignments.Choose(assignee) : null;
+            (caseRecord.Handler, caseRecord.Team) = (assigned?.Handler, assigned?.Team);
             _database.Cases.Insert(caseRecord);
             _database.Documents.InsertBulk(records);
             _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.Opened,
                 $"Opened from {caseRecord.Source} with {records.Count} document(s)."));
+            if (assigned is not null)
+            {
+                var reason = string.IsNullOrWhiteSpace(newCase.AssignmentReason) ? "" : $" by {newCase.AssignmentReason.Trim()}";
+                _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.Assigned, $"Assigned to {assigned.Description}{reason}."));
+            }
+
             if (sourceKey is not null)
             {
                 _ledger.Complete(sourceKey, caseRecord.Source, IntakeState.Committed, caseRecord.RegistrationNumber, now);

@@ -83,4 +83,29 @@ public sealed class CaseRecord
 
     /// <summary>How urgently the case needs attention; raised when its deadline is at risk or missed.</summary>
     public CasePriority Priority { get; set; }
+
+    /// <summary>
+    /// The team the case belongs to: the team whose least-loaded member received it, or the assigned person's team;
+    /// null when the handler belongs to no team or nobody is assigned. A missed deadline escalates to its supervisor.
+    /// </summary>
+    public string? Team { get; set; }
+
+    /// <summary>The product the customer wrote about, from the configured catalogue (its name, not the alias found); null when none was recognised.</summary>
+    public string? Product { get; set; }
+
+    /// <summary>
+    /// The handler's login and whether the case is open, e.g. <c>anna.nowak|open</c> or <c>anna.nowak|closed</c>; null while
+    /// unassigned. Derived from <see cref="Handler"/> and <see cref="Status"/> whenever the case is written (setting it
+    /// does nothing), and indexed, so that a team's least-loaded member and a handler's open cases are counted from the
+    /// index alone instead of reading every case the handler ever had.
+    /// </summary>
+    public string? HandlerLoad
+    {
+        get => Handler is null ? null : Handler + (Status == CaseStatus.Closed ? ClosedLoadSuffix : OpenLoadSuffix);
+        set { }
+    }
+
+    internal const string OpenLoadSuffix = "|open";
+
+    internal const string ClosedLoadSuffix = "|closed";
 }

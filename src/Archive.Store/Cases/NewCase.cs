@@ -30,4 +30,13 @@ public sealed record NewCase(
 
     /// <summary>The customer's postcode, if extracted.</summary>
     public string? ContactPostcode { get; init; }
+
+    /// <summary>Who the case goes to when it opens (a person, or a team's least-loaded member); null leaves it unassigned.</summary>
+    public CaseAssignee? Assignee { get; init; }
+
+    /// <summary>Why it goes to <see cref="Assignee"/>, for the history, e.g. <c>rule 'vip' (Assignment:Rules:0)</c>.</summary>
+    public string? AssignmentReason { get; init; }
+
+    /// <summary>The product the customer wrote about, if recognised; kept on the case for reports.</summary>
+    public string? Product { get; init; }
 }

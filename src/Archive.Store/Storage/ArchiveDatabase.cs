@@ -68,6 +68,7 @@ internal sealed class ArchiveDatabase : IDisposable
         ContactChanges.EnsureIndex(x => x.ContactId);
         Cases.EnsureIndex(x => x.ContactId);
         Reminders.EnsureIndex(x => x.CaseId);
+        Cases.EnsureIndex(x => x.HandlerLoad);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -110,6 +111,13 @@ internal sealed class ArchiveDatabase : IDisposable
     public void Commit() => _database.Commit();
 
     public void Rollback() => _database.Rollback();
+
+    /// <summary>How many cases have this <see cref="CaseRecord.HandlerLoad"/>, counted from its index without reading the cases.</summary>
+    public int CountByHandlerLoad(string handlerLoad) => Cases.Query()
+        .Where(BsonExpression.Create("$.HandlerLoad = @0", new BsonValue(handlerLoad)))
+        .Select(BsonExpression.Create("$.HandlerLoad"))
+        .ToEnumerable()
+        .Count();
 
     /// <summary>Finds a case by registration number, ignoring case (the caller trims).</summary>
     public CaseRecord? FindCaseByRegistrationNumber(string registrationNumber) =>

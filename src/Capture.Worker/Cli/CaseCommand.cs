@@ -26,7 +26,7 @@ internal static class CaseCommand
             parseResult.GetValue(json),
             console,
             cancellationToken));
-        return new Command("case", "Work with cases.") { show, CaseClassifyCommand.Create(global, console), CaseStatusCommand.Create(global, console), CaseRemindCommand.Create(global, console) };
+        return new Command("case", "Work with cases.") { show, CaseClassifyCommand.Create(global, console), CaseStatusCommand.Create(global, console), CaseRemindCommand.Create(global, console), CaseAssignCommand.Create(global, console) };
     }
 
     private static string OcrText(CaseDocumentView document)
@@ -68,6 +68,8 @@ internal static class CaseCommand
         details.AddRow("Category", Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{view.Category} (confidence {view.Confidence:0.00})")
             + (view.SuggestedCategory is { } guess ? $", the classifier's guess: {guess}; decide with capture case classify" : "")));
         details.AddRow("Language", Markup.Escape(view.Language ?? "-"));
+        details.AddRow("Handler", Markup.Escape((view.Handler ?? "unassigned") + (view.Team is { } team ? $" (team {team})" : "")));
+        details.AddRow("Product", Markup.Escape(view.Product ?? "-"));
         details.AddRow("Opened", Markup.Escape(view.OpenedAt.ToString("u", CultureInfo.InvariantCulture)));
         details.AddRow("Archive", Markup.Escape(view.ArchivePath));
         details.AddRow("Priority", Markup.Escape(view.Priority));

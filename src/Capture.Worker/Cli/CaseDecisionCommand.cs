@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Capture.Worker.Cli;
 
 /// <summary>
-/// The shape of a person's decision on a case (<c>capture case classify</c>, <c>capture case status</c>):
+/// The shape of a person's decision on a case (<c>capture case classify</c>, <c>capture case status</c>, <c>capture case assign</c>):
 /// <c>REG VALUE [--by NAME] [--note TEXT] [--json]</c>, applied by the store, recorded in the case's history, and
 /// searchable at once because the case is indexed again.
 /// </summary>
@@ -28,13 +28,27 @@ internal static class CaseDecisionCommand
         string ValueName,
         IReadOnlyDictionary<string, TValue> Values,
         Func<ArchiveStore, string, TValue, string, string?, CaseRecord> Decide,
-        Func<CaseRecord, string> Outcome);
+        Func<CaseRecord, string> Outcome)
+    {
+        /// <summary>
+        /// For a value that is not one of a fixed list (a person's login): reads what was typed with the host's services,
+        /// throwing <see cref="ArgumentException"/> with the accepted values. When set, <see cref="Values"/> is not used.
+        /// </summary>
+        public Func<IServiceProvider, string, TValue>? Resolve { get; init; }
+
+        /// <summary>The value argument's help text, when it is not the list of <see cref="Values"/>.</summary>
+        public string? ValueDescription { get; init; }
+    }
 
     public static Command Create<TValue>(GlobalOptions global, CliConsole console, Definition<TValue> definition)
     {
         var registration = new Argument<string>("registration-number") { Description = "The case's registration number, e.g. C-2026-000123." };
-        var value = new Argument<string>(definition.ValueName) { Description = string.Join(", ", definition.Values.Keys) + "." };
-        value.AcceptOnlyFromAmong([.. definition.Values.Keys]);
+        var value = new Argument<string>(definition.ValueName) { Description = definition.ValueDescription ?? string.Join(", ", definition.Values.Keys) + "." };
+        if (definition.Resolve is null)
+        {
+            value.AcceptOnlyFromAmong([.. definition.Values.Keys]);
+        }
+
         var by = new Option<string>("--by") { Description = "Who decides (default: the user running the command).", DefaultValueFactory = _ => Environment.UserName };
         var note = new Option<string?>("--note") { Description = "Why, for the case history." };
         var json = new Option<bool>("--json") { Description = "Print the updated case as one JSON object." };
@@ -43,7 +57,7 @@ internal static class CaseDecisionCommand
             global.Settings(parseResult),
             definition,
             parseResult.GetValue(registration)!,
-            definition.Values[parseResult.GetValue(value)!],
+            parseResult.GetValue(value)!,
             parseResult.GetValue(by)!,
             parseResult.GetValue(note),
             parseResult.GetValue(json),
@@ -56,7 +70,7 @@ internal static class CaseDecisionCommand
         CaptureHostSettings settings,
         Definition<TValue> definition,
         string registrationNumber,
-        TValue value,
+        string valueText,
         string by,
         string? note,
         bool json,
@@ -69,6 +83,7 @@ internal static class CaseDecisionCommand
         CaseRecord updated;
         try
         {
+            var value = definition.Resolve is { } resolve ? resolve(host.Services, valueText) : definition.Values[valueText];
             updated = definition.Decide(store, registrationNumber, value, by, note);
         }
         catch (CaseNotFoundException)

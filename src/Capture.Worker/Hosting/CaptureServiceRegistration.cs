@@ -6,6 +6,7 @@ using Capture.Classifier.Classification;
 using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
 using Capture.Classifier.Ocr;
+using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Jobs;
 using Capture.Worker.Indexing;
 using Capture.Worker.Notifications;
@@ -62,6 +63,7 @@ internal static class CaptureServiceRegistration
 
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaptureOptions>>(new OptionsValidation<CaptureOptions>(Validate));
+        services.AddCaseAssignment();
         services.AddSingleton<CaseIndexer>();
         services.AddSingleton<SearchIndexRebuild>();
         services.AddSingleton<FollowUpMatcher>();

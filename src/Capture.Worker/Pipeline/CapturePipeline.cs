@@ -7,6 +7,7 @@ using Capture.Classifier.Classification;
 using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
 using Capture.Classifier.Understanding;
+using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,6 +26,7 @@ public sealed partial class CapturePipeline
     private readonly ArchiveStore _store;
     private readonly CaseIndexer _indexer;
     private readonly FollowUpMatcher _followUps;
+    private readonly AssignmentRules _assignment;
     private readonly TimeProvider _time;
     private readonly CaptureOptions _options;
     private readonly ILogger<CapturePipeline> _logger;
@@ -36,6 +38,7 @@ public sealed partial class CapturePipeline
         ArchiveStore store,
         CaseIndexer indexer,
         FollowUpMatcher followUps,
+        AssignmentRules assignment,
         TimeProvider time,
         IOptions<CaptureOptions> options,
         ILogger<CapturePipeline> logger)
@@ -45,6 +48,7 @@ public sealed partial class CapturePipeline
         _store = store;
         _indexer = indexer;
         _followUps = followUps;
+        _assignment = assignment;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -182,10 +186,12 @@ public sealed partial class CapturePipeline
         var receivedAt = _time.GetUtcNow();
         var documents = CapturedDocuments.From(item, document, analysis, receivedAt, _options.ReviewBelowOcrConfidence);
         var followUpOf = _followUps.FindCase(document);
+        var category = ArchiveVocabulary.ToCaseCategory(analysis.Category.Category);
+        var assignment = followUpOf is null ? Assign(category, analysis, document, documents.Texts) : null;
         var commit = followUpOf is null
             ? _store.OpenCase(
                 new NewCase(
-                    ArchiveVocabulary.ToCaseCategory(analysis.Category.Category),
+                    category,
                     analysis.Category.Confidence,
                     analysis.Language.Language,
                     analysis.Metadata.Contact.Name,
@@ -198,6 +204,9 @@ public sealed partial class CapturePipeline
                     ContactPhone = analysis.Metadata.Contact.Phone,
                     ContactAddress = analysis.Metadata.Address?.ToString(),
                     ContactPostcode = analysis.Metadata.Postcode,
+                    Assignee = assignment?.Assignee,
+                    AssignmentReason = assignment?.Reason,
+                    Product = assignment?.Product,
                 },
                 documents.Records,
                 item.SourceKey)
@@ -205,6 +214,20 @@ public sealed partial class CapturePipeline
         var outcome = followUpOf is null ? CaptureOutcome.Opened : CaptureOutcome.Joined;
         return new Filing(Filed(item, outcome, commit, document, analysis, documents.Problems), commit, documents.Texts);
     }
+
+    /// <summary>
+    /// Who a new case goes to and what product it is about, by the configured rules. Decided here, with the item's text
+    /// at hand, and passed to the store, which opens the case assigned in the same transaction (a team's member is
+    /// chosen there, inside its lock, so concurrent captures spread over the team).
+    /// </summary>
+    private AssignmentDecision? Assign(CaseCategory category, ItemAnalysis analysis, ExtractedDocument document, IReadOnlyList<string> texts) =>
+        _assignment.IsEmpty
+            ? null
+            : _assignment.Decide(new AssignmentFacts(
+                category,
+                analysis.Language.Language,
+                analysis.Metadata.Contact.Email ?? document.Mail?.FromAddress,
+                FoldedText.Of([document.Mail?.Subject, .. texts])));
 
     /// <summary>When the classifier abstained, its best guess still helps the person who triages the case.</summary>
     private static CaseCategory? SuggestedCategory(CategoryPrediction prediction) =>

@@ -154,6 +154,73 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains("Reminder for 2099-01-15 09:00 UTC: Check the refund", shown, StringComparison.Ordinal);
     }
 
+    private static readonly (string Key, string Value)[] Roster =
+    [
+        ("Roster:People:0:Login", "anna.nowak"), ("Roster:People:0:Email", "anna.nowak@firma.example"),
+        ("Roster:People:1:Login", "piotr.lis"), ("Roster:People:1:Email", "piotr.lis@firma.example"),
+        ("Roster:Teams:0:Name", "complaints-pl"), ("Roster:Teams:0:Members:0", "anna.nowak"), ("Roster:Teams:0:Members:1", "piotr.lis"),
+        ("ProductCatalog:Products:0:Name", "Kettle K2"), ("ProductCatalog:Products:0:Aliases:0", "czajnik"),
+        ("Assignment:Default:Team", "complaints-pl"),
+    ];
+
+    [Fact]
+    public async Task CaseAssign_ToAPersonOrATeam_IsSearchableByHandlerWithFromAndToInTheHistory()
+    {
+        var (_, importOutput, _) = await RunAsync(["import", "--json", await WriteLetterAsync("letter.txt")], Roster);
+        var registration = JsonDocument.Parse(Lines(importOutput)[0]).RootElement.GetProperty("registrationNumber").GetString()!;
+
+        var (exit, output, error) = await RunAsync(["case", "assign", registration, "Piotr.Lis", "--by", "ewa.zielinska", "--note", "Anna is on leave"], Roster);
+        var (_, found, _) = await RunAsync(["search", "--json", "handler:piotr.lis"], Roster);
+        var (unknown, _, unknownError) = await RunAsync(["case", "assign", registration, "jan"], Roster);
+        var (toTeam, teamOutput, teamError) = await RunAsync(["case", "assign", registration, "team:complaints-pl", "--json", "--by", "ewa.zielinska"], Roster);
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"{registration} is now assigned to piotr.lis (team complaints-pl).", output.Trim());
+        Assert.Single(Lines(found));
+        Assert.Equal(1, unknown);
+        Assert.Contains("'jan' is not in Roster:People. Known logins: anna.nowak, piotr.lis", unknownError, StringComparison.Ordinal);
+        Assert.True(toTeam == 0, teamError);
+        using var shown = JsonDocument.Parse(teamOutput);
+        Assert.Equal("anna.nowak", shown.RootElement.GetProperty("handler").GetString());
+        Assert.Equal("Kettle K2", shown.RootElement.GetProperty("product").GetString());
+        var assignments = shown.RootElement.GetProperty("history").EnumerateArray()
+            .Where(e => e.GetProperty("kind").GetString() == "assigned")
+            .Select(e => (e.GetProperty("actor").GetString(), e.GetProperty("detail").GetString()))
+            .ToList();
+        Assert.Equal(
+            [
+                ("capture", "Assigned to anna.nowak, the least-loaded member of team complaints-pl (0 open case(s) before) by the default (Assignment:Default)."),
+                ("ewa.zielinska", "anna.nowak → piotr.lis (team complaints-pl): Anna is on leave."),
+                ("ewa.zielinska", "piotr.lis → anna.nowak, the least-loaded member of team complaints-pl (0 open case(s) before)."),
+            ],
+            assignments);
+    }
+
+    [Fact]
+    public async Task CaseAssign_WithoutARoster_TakesAnyLogin_AndRefusesAnUnknownCase()
+    {
+        await RunAsync("import", await WriteLetterAsync("letter.txt"));
+        var registration = $"C-{DateTime.UtcNow.Year}-000001";
+
+        var (exit, output, error) = await RunAsync("case", "assign", registration, "jan.kowalski");
+        var (unknownCase, _, caseError) = await RunAsync("case", "assign", "C-2026-999999", "jan.kowalski");
+
+        Assert.True(exit == 0, error);
+        Assert.Equal($"{registration} is now assigned to jan.kowalski.", output.Trim());
+        Assert.Equal(1, unknownCase);
+        Assert.Contains("capture case assign: no case C-2026-999999", caseError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Import_AssignmentRuleNamingSomeoneNotOnTheRoster_RefusesAndNamesTheKey()
+    {
+        var (exit, _, error) = await RunAsync(["import", await WriteLetterAsync("letter.txt")], [.. Roster, ("Assignment:Rules:0:Language", "pl"), ("Assignment:Rules:0:Person", "jan")]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Assignment:Rules:0:Person 'jan' is not in Roster:People", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Search_MalformedQuery_ExitsWithOneAndExplainsWithoutAStackTrace()
     {

@@ -24,6 +24,15 @@ internal sealed record CaseView(
     int? DaysWaiting,
     DeadlineView? Deadline)
 {
+    /// <summary>The handler's login; null while the case is unassigned.</summary>
+    public string? Handler { get; init; }
+
+    /// <summary>The case's team, whose supervisor receives escalations.</summary>
+    public string? Team { get; init; }
+
+    /// <summary>The product the customer wrote about, from the catalogue.</summary>
+    public string? Product { get; init; }
+
     /// <summary>The case as shown at <paramref name="now"/> (days waiting count to it); null when there is no such case.</summary>
     public static CaseView? Load(ArchiveStore store, string registrationNumber, DateTimeOffset now)
     {
@@ -68,7 +77,12 @@ internal sealed record CaseView(
             history,
             record.Priority.ToString().ToLowerInvariant(),
             CaseLifecycle.DaysWaiting(record, now),
-            DeadlineView.From(record.Deadline));
+            DeadlineView.From(record.Deadline))
+        {
+            Handler = record.Handler,
+            Team = record.Team,
+            Product = record.Product,
+        };
     }
 }
 
