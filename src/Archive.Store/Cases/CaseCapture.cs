@@ -80,6 +80,7 @@ internal sealed class CaseCapture
             };
 
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
+            caseRecord.Acknowledgement = AcknowledgementRecord.Planned(newCase.Acknowledgement, now);
             if (_filer.SetAsideLeftovers(caseRecord, now) is { } leftovers)
             {
                 ArchiveStoreLog.LeftoversSetAside(_logger, caseRecord.RegistrationNumber, leftovers);
@@ -90,6 +91,11 @@ internal sealed class CaseCapture
             _database.Documents.InsertBulk(records);
             _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.Opened,
                 $"Opened from {caseRecord.Source} with {records.Count} document(s)."));
+            if (AcknowledgementRecord.SkippedEvent(caseRecord, now) is { } skipped)
+            {
+                _database.Events.Insert(skipped);
+            }
+
             if (sourceKey is not null)
             {
                 _ledger.Complete(sourceKey, caseRecord.Source, IntakeState.Committed, caseRecord.RegistrationNumber, now);

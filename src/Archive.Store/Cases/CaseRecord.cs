@@ -74,4 +74,10 @@ public sealed class CaseRecord
 
     /// <summary>When the case was closed; null while it is open (a reopened case loses it until it closes again).</summary>
     public DateTimeOffset? ClosedAt { get; set; }
+
+    /// <summary>
+    /// The acknowledgement to the customer (see <see cref="CaseAcknowledgement"/>); null when acknowledgements were off
+    /// when the case opened, so turning them on never acknowledges old cases.
+    /// </summary>
+    public CaseAcknowledgement? Acknowledgement { get; set; }
 }

@@ -8,6 +8,7 @@ using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
 using Capture.Classifier.Understanding;
 using Capture.Worker.Hosting;
+using Capture.Worker.Notifications.Acknowledgements;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,8 @@ public sealed partial class CapturePipeline
     private readonly ArchiveStore _store;
     private readonly CaseIndexer _indexer;
     private readonly FollowUpMatcher _followUps;
+    private readonly AcknowledgementPolicy _acknowledgements;
+    private readonly AcknowledgementSignal _acknowledgementSignal;
     private readonly TimeProvider _time;
     private readonly CaptureOptions _options;
     private readonly ILogger<CapturePipeline> _logger;
@@ -36,6 +39,8 @@ public sealed partial class CapturePipeline
         ArchiveStore store,
         CaseIndexer indexer,
         FollowUpMatcher followUps,
+        AcknowledgementPolicy acknowledgements,
+        AcknowledgementSignal acknowledgementSignal,
         TimeProvider time,
         IOptions<CaptureOptions> options,
         ILogger<CapturePipeline> logger)
@@ -45,6 +50,8 @@ public sealed partial class CapturePipeline
         _store = store;
         _indexer = indexer;
         _followUps = followUps;
+        _acknowledgements = acknowledgements;
+        _acknowledgementSignal = acknowledgementSignal;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -198,6 +205,7 @@ public sealed partial class CapturePipeline
                     ContactPhone = analysis.Metadata.Contact.Phone,
                     ContactAddress = analysis.Metadata.Address?.ToString(),
                     ContactPostcode = analysis.Metadata.Postcode,
+                    Acknowledgement = _acknowledgements.Decide(analysis.Metadata.Contact.Email, isMail: document.Mail is not null),
                 },
                 documents.Records,
                 item.SourceKey)
@@ -225,6 +233,10 @@ public sealed partial class CapturePipeline
             else
             {
                 LogOpened(commit.Case.RegistrationNumber, filing.Result.Item.SourceName, commit.Case.Category);
+                if (commit.Case.Acknowledgement is { State: AcknowledgementState.Pending })
+                {
+                    _acknowledgementSignal.Notify();
+                }
             }
         }
 
