@@ -33,6 +33,7 @@ public sealed class AcknowledgementTests(SmtpFixture smtp) : IClassFixture<SmtpF
         var opened = await service.ImportAsync(letter);
 
         var delivered = Assert.Single(await WaitForAsync(address));
+        await SettledAsync(service);
         var number = opened.RegistrationNumber!;
         var message = delivered.Message;
         Assert.Equal(CaptureOutcome.Opened, opened.Outcome);
@@ -71,6 +72,23 @@ public sealed class AcknowledgementTests(SmtpFixture smtp) : IClassFixture<SmtpF
         Assert.Equal(CaptureOutcome.Joined, joined.Outcome);
         Assert.Equal(opened.RegistrationNumber, joined.RegistrationNumber);
         Assert.Single(service.Store.ListCases());
+    }
+
+    [Fact]
+    public async Task OwnAcknowledgementComingBackToTheMailbox_OpensNoCase()
+    {
+        await using var service = await AcknowledgementHost.StartAsync(Archive, AcknowledgementHost.Settings(smtp), sending: true);
+        const string address = "tom.loop@example.co.uk";
+        await service.ImportAsync(await WriteMailAsync("letter.eml", "Tom Baker", address, "Broken kettle", Letters["en"], "<loop-opening@example.com>"));
+        var acknowledgement = Assert.Single(await WaitForAsync(address)).Message;
+        var copy = _directory.Combine("acknowledgement.eml");
+        await acknowledgement.WriteToAsync(copy, Cancel);
+
+        var captured = await service.ImportAsync(copy);
+
+        Assert.NotEqual(CaptureOutcome.Opened, captured.Outcome);
+        Assert.Single(service.Store.ListCases());
+        Assert.Single(smtp.DeliveredTo(address));
     }
 
     [Fact]
@@ -155,6 +173,7 @@ public sealed class AcknowledgementTests(SmtpFixture smtp) : IClassFixture<SmtpF
         }
 
         Assert.Single(smtp.DeliveredTo(address));
+        await SettledAsync(service);
         Assert.Equal(AcknowledgementState.Sent, service.Store.FindCase(number)!.Acknowledgement!.State);
     }
 
@@ -296,6 +315,12 @@ public sealed class AcknowledgementTests(SmtpFixture smtp) : IClassFixture<SmtpF
 
         return smtp.DeliveredTo(recipient);
     }
+
+    /// <summary>
+    /// Waits for the service's round to end: the server accepts a message a moment before the round records it as
+    /// sent, and rounds never overlap, so a round of our own starts only after that.
+    /// </summary>
+    private static async Task SettledAsync(AcknowledgementHost service) => await service.Sender.SendPendingAsync(Cancel);
 
     private static AcknowledgementRoundCounts Counts(Capture.Worker.Notifications.Acknowledgements.AcknowledgementRound round) => new(round.Sent, round.Deferred);
 

@@ -17,7 +17,8 @@ namespace Capture.Worker.Notifications.Acknowledgements;
 /// recorded as sent once the server accepted it, so it is sent at most once: a claim found at the start of a process
 /// was interrupted by a crash and is recorded as uncertain for a person, never sent again. A server that cannot be
 /// reached leaves them pending for the next round; a refused recipient fails with the server's answer; a server's
-/// "try later" (4xx) returns it to pending.
+/// "try later" (4xx), a refused sender address (our own setting) or a connection closed before the message was
+/// written returns it to pending and ends the round.
 /// </summary>
 public sealed partial class AcknowledgementSender : IDisposable
 {
@@ -144,12 +145,15 @@ public sealed partial class AcknowledgementSender : IDisposable
         {
             text = Write(caseRecord, language);
         }
-        catch (InvalidOperationException ex)
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return Record(caseRecord, AcknowledgementState.Pending, AcknowledgementState.Skipped, $"the {language} template failed for this case: {ex.Message}");
+            // The templates were tried at start; one failing on this case's values is this case's problem, kept in its history.
+            LogTemplateFailed(ex, caseRecord.RegistrationNumber, language);
+            return Record(caseRecord, AcknowledgementState.Pending, AcknowledgementState.Skipped, $"the {language} template failed for this case ({ex.GetType().Name}: {ex.Message}).");
         }
 
         using var message = Message(caseRecord, recipient, language, text);
+        cancellationToken.ThrowIfCancellationRequested();
         if (_store.ClaimAcknowledgement(caseRecord.Id, message.MessageId!, language) is null)
         {
             return null;
@@ -158,6 +162,12 @@ public sealed partial class AcknowledgementSender : IDisposable
         try
         {
             await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SmtpCommandException ex) when (ex.ErrorCode == SmtpErrorCode.SenderNotAccepted)
+        {
+            // Our own Smtp:From was refused: not this customer's fault, and every message would fail alike.
+            LogSenderRefused(caseRecord.RegistrationNumber, (int)ex.StatusCode, ex.Message);
+            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, ServerAnswer(ex));
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 400 and < 500)
         {
@@ -178,7 +188,7 @@ public sealed partial class AcknowledgementSender : IDisposable
         {
             LogInterrupted(ex, caseRecord.RegistrationNumber);
             Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Uncertain, $"({ex.GetType().Name}: {ex.Message})");
-            if (ex is OperationCanceledException)
+            if (cancellationToken.IsCancellationRequested)
             {
                 throw;
             }
@@ -253,6 +263,9 @@ public sealed partial class AcknowledgementSender : IDisposable
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server refused the acknowledgement of {RegistrationNumber}: {StatusCode} {Answer}")]
     private partial void LogRefused(string registrationNumber, int statusCode, string answer);
 
+    [LoggerMessage(Level = LogLevel.Error, Message = "The mail server refused Capture's sender address (Smtp:From) for the acknowledgement of {RegistrationNumber}: {StatusCode} {Answer}; acknowledgements wait until it is fixed")]
+    private partial void LogSenderRefused(string registrationNumber, int statusCode, string answer);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server asked to send the acknowledgement of {RegistrationNumber} later: {StatusCode} {Answer}")]
     private partial void LogDeferred(string registrationNumber, int statusCode, string answer);
 
@@ -261,6 +274,9 @@ public sealed partial class AcknowledgementSender : IDisposable
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The acknowledgement of {RegistrationNumber} ({MessageId}) was being sent when Capture stopped; it is recorded as uncertain and not sent again")]
     private partial void LogUncertain(string registrationNumber, string? messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The {Language} acknowledgement template failed for {RegistrationNumber}; it is skipped")]
+    private partial void LogTemplateFailed(Exception exception, string registrationNumber, string language);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The acknowledgement of {RegistrationNumber} waited longer than {GiveUpAfter} and is skipped")]
     private partial void LogGaveUp(string registrationNumber, TimeSpan giveUpAfter);
