@@ -205,7 +205,7 @@ public sealed partial class CapturePipeline
                     ContactPhone = analysis.Metadata.Contact.Phone,
                     ContactAddress = analysis.Metadata.Address?.ToString(),
                     ContactPostcode = analysis.Metadata.Postcode,
-                    Acknowledgement = _acknowledgements.Decide(analysis.Metadata.Contact.Email, isMail: document.Mail is not null),
+                    Acknowledgement = _acknowledgements.Decide(analysis.Metadata.Contact.Email, isMail: document.Mail is not null, analysis.Metadata.WrittenByCompany),
                 },
                 documents.Records,
                 item.SourceKey)

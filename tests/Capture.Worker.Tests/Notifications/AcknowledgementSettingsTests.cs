@@ -155,6 +155,20 @@ public sealed class AcknowledgementSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Policy_DoesNotAcknowledgeAMessageTheCompanyWrote()
+    {
+        var policy = new AcknowledgementPolicy(
+            Options.Create(new AcknowledgementOptions { Enabled = true, CompanyName = "Shop" }),
+            Options.Create(new MetadataOptions()),
+            Options.Create(new SmtpOptions { Host = "smtp.example", From = "obsluga@shop.example" }));
+
+        var decision = policy.Decide("anna.nowak@example.com", isMail: true, writtenByCompany: true)!;
+
+        Assert.Equal(AcknowledgementState.Skipped, decision.State);
+        Assert.Contains("written by the company", decision.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Policy_WhenOff_DecidesNothing()
     {
         var policy = new AcknowledgementPolicy(Options.Create(new AcknowledgementOptions()), Options.Create(new MetadataOptions()), Options.Create(new SmtpOptions()));

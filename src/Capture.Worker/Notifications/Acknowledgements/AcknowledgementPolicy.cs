@@ -35,7 +35,8 @@ public sealed partial class AcknowledgementPolicy
     /// </summary>
     /// <param name="contactEmail">The customer's address as capture found it.</param>
     /// <param name="isMail">True for an e-mail; false for scanned letters and other files.</param>
-    public CaseAcknowledgement? Decide(string? contactEmail, bool isMail)
+    /// <param name="writtenByCompany">True when a person of the company wrote the message (e.g. a first message to the customer copied to the capture mailbox): nobody wrote to the company, so there is nothing to acknowledge.</param>
+    public CaseAcknowledgement? Decide(string? contactEmail, bool isMail, bool writtenByCompany = false)
     {
         if (!_options.Enabled)
         {
@@ -43,6 +44,11 @@ public sealed partial class AcknowledgementPolicy
         }
 
         var address = contactEmail?.Trim();
+        if (writtenByCompany)
+        {
+            return CaseAcknowledgement.NotSent(address, "the message that opened the case was written by the company (a staff address in Metadata:CompanyDomains), not by the customer.");
+        }
+
         if (!isMail && !_options.ForLetters)
         {
             return CaseAcknowledgement.NotSent(address, $"the case came from a letter or file, not an e-mail, and {AcknowledgementOptions.SectionName}:{nameof(AcknowledgementOptions.ForLetters)} is off.");
