@@ -41,9 +41,12 @@ public sealed partial class ArchiveStore
         return Read(() => InCaptureOrder(_database.Documents.Find(d => d.Sha256 == normalized)).FirstOrDefault());
     }
 
-    /// <summary>Finds the case holding a document with this e-mail Message-ID.</summary>
+    /// <summary>
+    /// Finds the case holding a document with this e-mail Message-ID, or else the case whose acknowledgement to the
+    /// customer was sent with it (so a customer answering the acknowledgement joins the case).
+    /// </summary>
     /// <param name="messageId">The Message-ID, with or without angle brackets.</param>
-    /// <returns>The case of the earliest such document, or null.</returns>
+    /// <returns>The case of the earliest such document, the acknowledged case, or null.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="messageId"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public CaseRecord? FindCaseByMessageId(string messageId)
@@ -58,7 +61,7 @@ public sealed partial class ArchiveStore
         return Read(() =>
         {
             var document = InCaptureOrder(_database.Documents.Find(d => d.MessageId == normalized)).FirstOrDefault();
-            return document is null ? null : _database.Cases.FindById(document.CaseId);
+            return document is null ? _database.FindCaseByAcknowledgementMessageId(normalized) : _database.Cases.FindById(document.CaseId);
         });
     }
 

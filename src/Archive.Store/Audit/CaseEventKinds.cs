@@ -38,4 +38,16 @@ public static class CaseEventKinds
 
     /// <summary>The case was given to a handler: at capture by an assignment rule, or later by a person (from → to, who, why).</summary>
     public const string Assigned = "assigned";
+
+    /// <summary>The acknowledgement to the customer was accepted by the mail server.</summary>
+    public const string AcknowledgementSent = "acknowledgement-sent";
+
+    /// <summary>No acknowledgement is sent to the customer, and why.</summary>
+    public const string AcknowledgementSkipped = "acknowledgement-skipped";
+
+    /// <summary>The mail server refused the acknowledgement.</summary>
+    public const string AcknowledgementFailed = "acknowledgement-failed";
+
+    /// <summary>Sending the acknowledgement was interrupted; whether the customer got it is unknown, and it is not sent again.</summary>
+    public const string AcknowledgementUncertain = "acknowledgement-uncertain";
 }

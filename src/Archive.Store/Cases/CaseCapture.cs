@@ -88,6 +88,7 @@ internal sealed class CaseCapture
 
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
             _deadlines.Start(caseRecord, newCase.ReceivedAt);
+            caseRecord.Acknowledgement = AcknowledgementRecord.Planned(newCase.Acknowledgement, now);
             if (_filer.SetAsideLeftovers(caseRecord, now) is { } leftovers)
             {
                 ArchiveStoreLog.LeftoversSetAside(_logger, caseRecord.RegistrationNumber, leftovers);
@@ -104,6 +105,11 @@ internal sealed class CaseCapture
             {
                 var reason = string.IsNullOrWhiteSpace(newCase.AssignmentReason) ? "" : $" by {newCase.AssignmentReason.Trim()}";
                 _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.Assigned, $"Assigned to {assigned.Description}{reason}."));
+            }
+
+            if (AcknowledgementRecord.SkippedEvent(caseRecord, now) is { } skipped)
+            {
+                _database.Events.Insert(skipped);
             }
 
             if (sourceKey is not null)

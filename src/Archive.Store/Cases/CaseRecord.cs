@@ -108,4 +108,10 @@ public sealed class CaseRecord
     internal const string OpenLoadSuffix = "|open";
 
     internal const string ClosedLoadSuffix = "|closed";
+
+    /// <summary>
+    /// The acknowledgement to the customer (see <see cref="CaseAcknowledgement"/>); null when acknowledgements were off
+    /// when the case opened, so turning them on never acknowledges old cases.
+    /// </summary>
+    public CaseAcknowledgement? Acknowledgement { get; set; }
 }

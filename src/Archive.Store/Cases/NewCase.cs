@@ -39,4 +39,11 @@ public sealed record NewCase(
 
     /// <summary>The product the customer wrote about, if recognised; kept on the case for reports.</summary>
     public string? Product { get; init; }
+
+    /// <summary>
+    /// The acknowledgement the worker decided on: to send (<see cref="CaseAcknowledgement.ToSend"/>) or not
+    /// (<see cref="CaseAcknowledgement.NotSent"/>); stored with the case in the same transaction, so no opened case
+    /// loses it. Null records nothing (acknowledgements are off).
+    /// </summary>
+    public CaseAcknowledgement? Acknowledgement { get; init; }
 }

@@ -27,6 +27,10 @@ internal sealed class ArchiveDatabase : IDisposable
     // Linux, and must never be taken for each other. Case-insensitive lookups use explicit UPPER indexes.
     private const int InvariantCultureLcid = 127;
     private const string RegistrationKeyExpression = "UPPER($.RegistrationNumber)";
+    private const string AcknowledgementStateIndex = "AcknowledgementState";
+    private const string AcknowledgementStateExpression = "$.Acknowledgement.State";
+    private const string AcknowledgementMessageIdIndex = "AcknowledgementMessageId";
+    private const string AcknowledgementMessageIdExpression = "$.Acknowledgement.MessageId";
 
     private readonly FileStream _lock;
     private readonly LiteDatabase _database;
@@ -69,6 +73,8 @@ internal sealed class ArchiveDatabase : IDisposable
         Cases.EnsureIndex(x => x.ContactId);
         Reminders.EnsureIndex(x => x.CaseId);
         Cases.EnsureIndex(x => x.HandlerLoad);
+        Cases.EnsureIndex(AcknowledgementStateIndex, AcknowledgementStateExpression);
+        Cases.EnsureIndex(AcknowledgementMessageIdIndex, AcknowledgementMessageIdExpression);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -122,6 +128,14 @@ internal sealed class ArchiveDatabase : IDisposable
     /// <summary>Finds a case by registration number, ignoring case (the caller trims).</summary>
     public CaseRecord? FindCaseByRegistrationNumber(string registrationNumber) =>
         Cases.FindOne(BsonExpression.Create(RegistrationKeyExpression + " = @0", new BsonValue(registrationNumber.ToUpperInvariant())));
+
+    /// <summary>The cases whose acknowledgement is in <paramref name="state"/> (indexed).</summary>
+    public IEnumerable<CaseRecord> FindCasesByAcknowledgementState(AcknowledgementState state) =>
+        Cases.Find(BsonExpression.Create(AcknowledgementStateExpression + " = @0", new BsonValue(state.ToString())));
+
+    /// <summary>The case whose acknowledgement carries this Message-ID (normalised by the caller; indexed).</summary>
+    public CaseRecord? FindCaseByAcknowledgementMessageId(string messageId) =>
+        Cases.FindOne(BsonExpression.Create(AcknowledgementMessageIdExpression + " = @0", new BsonValue(messageId)));
 
     public void Dispose()
     {

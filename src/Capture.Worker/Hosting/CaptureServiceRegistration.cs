@@ -10,6 +10,7 @@ using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Jobs;
 using Capture.Worker.Indexing;
 using Capture.Worker.Notifications;
+using Capture.Worker.Notifications.Acknowledgements;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -73,6 +74,7 @@ internal static class CaptureServiceRegistration
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new OptionsValidation<SmtpOptions>(o => o.Validate()));
         services.AddSingleton<SmtpMailSender>();
+        services.AddAcknowledgements(configuration, service);
         services.AddSingleton<ClassifierRetraining>();
         services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetrainingOptions>>(new OptionsValidation<RetrainingOptions>(o => o.Problems()));

@@ -9,6 +9,7 @@ using Capture.Classifier.Metadata;
 using Capture.Classifier.Understanding;
 using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Hosting;
+using Capture.Worker.Notifications.Acknowledgements;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -27,6 +28,8 @@ public sealed partial class CapturePipeline
     private readonly CaseIndexer _indexer;
     private readonly FollowUpMatcher _followUps;
     private readonly AssignmentRules _assignment;
+    private readonly AcknowledgementPolicy _acknowledgements;
+    private readonly AcknowledgementSignal _acknowledgementSignal;
     private readonly TimeProvider _time;
     private readonly CaptureOptions _options;
     private readonly ILogger<CapturePipeline> _logger;
@@ -39,6 +42,8 @@ public sealed partial class CapturePipeline
         CaseIndexer indexer,
         FollowUpMatcher followUps,
         AssignmentRules assignment,
+        AcknowledgementPolicy acknowledgements,
+        AcknowledgementSignal acknowledgementSignal,
         TimeProvider time,
         IOptions<CaptureOptions> options,
         ILogger<CapturePipeline> logger)
@@ -49,6 +54,8 @@ public sealed partial class CapturePipeline
         _indexer = indexer;
         _followUps = followUps;
         _assignment = assignment;
+        _acknowledgements = acknowledgements;
+        _acknowledgementSignal = acknowledgementSignal;
         _time = time;
         _options = options.Value;
         _logger = logger;
@@ -207,6 +214,7 @@ public sealed partial class CapturePipeline
                     Assignee = assignment?.Assignee,
                     AssignmentReason = assignment?.Reason,
                     Product = assignment?.Product,
+                    Acknowledgement = _acknowledgements.Decide(analysis.Metadata.Contact.Email, isMail: document.Mail is not null, analysis.Metadata.WrittenByCompany),
                 },
                 documents.Records,
                 item.SourceKey)
@@ -248,6 +256,10 @@ public sealed partial class CapturePipeline
             else
             {
                 LogOpened(commit.Case.RegistrationNumber, filing.Result.Item.SourceName, commit.Case.Category);
+                if (commit.Case.Acknowledgement is { State: AcknowledgementState.Pending })
+                {
+                    _acknowledgementSignal.Notify();
+                }
             }
         }
 
