@@ -23,4 +23,19 @@ public static class CaseEventKinds
 
     /// <summary>The actor name of the capture pipeline.</summary>
     public const string CaptureActor = "capture";
+
+    /// <summary>An alert e-mail about the case was accepted by the mail server (what, to whom, its Message-ID).</summary>
+    public const string AlertSent = "alert-sent";
+
+    /// <summary>An alert e-mail about the case was refused for good, or had nobody to go to (what, to whom, why).</summary>
+    public const string AlertNotSent = "alert-not-sent";
+
+    /// <summary>The case's priority was raised (its deadline is at risk or missed).</summary>
+    public const string PriorityRaised = "priority-raised";
+
+    /// <summary>The actor name of the alert e-mails (their history events, a priority raised for a deadline).</summary>
+    public const string AlertsActor = "alerts";
+
+    /// <summary>The case was given to a handler: at capture by an assignment rule, or later by a person (from → to, who, why).</summary>
+    public const string Assigned = "assigned";
 }
