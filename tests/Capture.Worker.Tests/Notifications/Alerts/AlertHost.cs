@@ -6,6 +6,7 @@ using Capture.Testing;
 using Capture.Testing.Mail;
 using Capture.Worker.Hosting;
 using Capture.Worker.Notifications.Alerts;
+using Capture.Worker.Pipeline;
 using Capture.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,14 @@ internal sealed class AlertHost : IDisposable
     public TestDeadlines Deadlines { get; } = new();
 
     public ArchiveStore Store => _host.Services.GetRequiredService<ArchiveStore>();
+
+    /// <summary>Captures a file through the whole pipeline, as a drop folder or mailbox would.</summary>
+    public async Task<CaptureResult> ImportAsync(string name, string content)
+    {
+        var path = _directory.Combine(name);
+        await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
+        return await _host.Services.GetRequiredService<CapturePipeline>().CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+    }
 
     public Task<AlertRoundResult> RunAsync() => _host.Services.GetRequiredService<AlertRound>().RunAsync(TestContext.Current.CancellationToken);
 

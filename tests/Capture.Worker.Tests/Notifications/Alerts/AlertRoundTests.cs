@@ -1,6 +1,7 @@
 using Archive.Store.Alerts;
 using Archive.Store.Audit;
 using Capture.Worker.Notifications.Alerts;
+using Capture.Worker.Pipeline;
 using Capture.Worker.Tests.Support;
 
 namespace Capture.Worker.Tests.Notifications.Alerts;
@@ -80,6 +81,24 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
         var reply = mails.Single(m => m.Message.Subject!.Contains("Customer reply", StringComparison.Ordinal));
         Assert.Contains($"The customer wrote again on case {opened.RegistrationNumber}.", reply.Message.TextBody, StringComparison.Ordinal);
         Assert.Equal("en", reply.Language());
+    }
+
+    [Fact]
+    public async Task FollowUpMailCapturedByThePipeline_AlertsTheHandlerWithTheRegistrationNumber()
+    {
+        using var host = new AlertHost(smtp);
+        var opened = await host.ImportAsync("first.eml", Mail("<kettle-1@example.co.uk>", "Broken kettle", "My kettle ORD-2026-555001 stopped heating after two days. I want a refund."));
+        host.Store.AssignHandler(opened.RegistrationNumber!, "ola.pipeline@handlers.example", "ola.pipeline@handlers.example");
+        await host.RunAsync();
+
+        host.Time.Advance(TimeSpan.FromHours(3));
+        var joined = await host.ImportAsync("reply.eml", Mail("<kettle-2@example.co.uk>", $"Re: [{opened.RegistrationNumber}] Broken kettle", "Here is the photo of the receipt you asked for."));
+        await host.RunAsync();
+
+        Assert.Equal(CaptureOutcome.Joined, joined.Outcome);
+        var mail = Assert.Single(smtp.DeliveredTo("ola.pipeline@handlers.example"));
+        Assert.Equal($"[{opened.RegistrationNumber}] Odpowiedź klienta: Broken kettle", mail.Message.Subject);
+        Assert.Contains($"Klient napisał ponownie w sprawie {opened.RegistrationNumber}.", mail.Message.TextBody, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,4 +194,15 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
         Assert.Equal(0, round.Planned);
         Assert.Empty(host.Store.GetAlerts(opened.Id));
     }
+
+    private static string Mail(string messageId, string subject, string body) =>
+        "From: Tom Baker <tom.baker@example.co.uk>\r\n" +
+        "To: complaints@example.com\r\n" +
+        $"Subject: {subject}\r\n" +
+        $"Message-ID: {messageId}\r\n" +
+        "Date: Mon, 23 Nov 2026 06:00:00 +0000\r\n" +
+        "MIME-Version: 1.0\r\n" +
+        "Content-Type: text/plain; charset=utf-8\r\n" +
+        "\r\n" +
+        body + "\r\n\r\nKind regards,\r\nTom Baker\r\n";
 }
