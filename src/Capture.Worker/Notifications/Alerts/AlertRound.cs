@@ -1,5 +1,6 @@
 using Archive.Store;
 using Archive.Store.Alerts;
+using Capture.Worker.Pipeline;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -15,6 +16,7 @@ public sealed partial class AlertRound(
     ArchiveStore store,
     AlertPlanner planner,
     AlertDispatcher dispatcher,
+    CaseIndexer indexer,
     SmtpMailSender sender,
     TimeProvider time,
     IOptions<AlertOptions> options,
@@ -35,6 +37,7 @@ public sealed partial class AlertRound(
         var plan = planner.Plan(time.GetUtcNow());
         var claimed = store.ClaimAlerts(plan.Alerts);
         store.AdvanceAlertEvents(plan.EventsReadAt);
+        RestampNextAlert(claimed);
         var delivery = await dispatcher.SendPendingAsync(cancellationToken).ConfigureAwait(false);
         var skipped = claimed.Count(a => a.State == AlertState.Skipped);
         if (claimed.Count > 0 || delivery.Sent + delivery.Failed > 0)
@@ -43,6 +46,21 @@ public sealed partial class AlertRound(
         }
 
         return new AlertRoundResult(claimed.Count, skipped, delivery);
+    }
+
+    /// <summary>
+    /// A claimed reminder moves its case's next alert on; the search index is re-stamped so that <c>alert:due</c> stops
+    /// finding a case whose reminders have all been alerted.
+    /// </summary>
+    private void RestampNextAlert(IReadOnlyList<CaseAlert> claimed)
+    {
+        foreach (var caseId in claimed.Where(a => a.Kind == AlertKind.Reminder).Select(a => a.CaseId).OfType<string>().Distinct(StringComparer.Ordinal))
+        {
+            if (store.FindCaseById(caseId) is { } caseRecord)
+            {
+                indexer.Reindex(caseRecord);
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alerts: {Planned} new ({Skipped} without a recipient), {Sent} sent, {Failed} refused, {Waiting} waiting")]

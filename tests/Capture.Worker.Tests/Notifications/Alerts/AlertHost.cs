@@ -44,6 +44,8 @@ internal sealed class AlertHost : IDisposable
 
     public TestDeadlines Deadlines { get; } = new();
 
+    public IServiceProvider Services => _host.Services;
+
     public ArchiveStore Store => _host.Services.GetRequiredService<ArchiveStore>();
 
     /// <summary>Captures a file through the whole pipeline, as a drop folder or mailbox would.</summary>
@@ -51,7 +53,9 @@ internal sealed class AlertHost : IDisposable
     {
         var path = _directory.Combine(name);
         await File.WriteAllTextAsync(path, content, TestContext.Current.CancellationToken);
-        return await _host.Services.GetRequiredService<CapturePipeline>().CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+        var result = await _host.Services.GetRequiredService<CapturePipeline>().CaptureAsync(CaptureItem.ForFile(path, "import"), TestContext.Current.CancellationToken);
+        _host.Services.GetRequiredService<CaseIndexer>().Flush();
+        return result;
     }
 
     public Task<AlertRoundResult> RunAsync() => _host.Services.GetRequiredService<AlertRound>().RunAsync(TestContext.Current.CancellationToken);

@@ -1,8 +1,10 @@
+using Archive.Search;
 using Archive.Store.Alerts;
 using Archive.Store.Audit;
 using Capture.Worker.Notifications.Alerts;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Capture.Worker.Tests.Notifications.Alerts;
 
@@ -99,6 +101,24 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
         var mail = Assert.Single(smtp.DeliveredTo("ola.pipeline@handlers.example"));
         Assert.Equal($"[{opened.RegistrationNumber}] Odpowiedź klienta: Broken kettle", mail.Message.Subject);
         Assert.Contains($"Klient napisał ponownie w sprawie {opened.RegistrationNumber}.", mail.Message.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AlertedReminder_NoLongerMakesTheCaseFoundByAlertDue()
+    {
+        using var host = new AlertHost(smtp);
+        var opened = await host.ImportAsync("letter.eml", Mail("<courier-1@example.co.uk>", "Late delivery", "My order ORD-2026-555002 is two weeks late. This is unacceptable."));
+        var reminded = host.Store.SetReminder(opened.RegistrationNumber!, AlertHost.Start.AddHours(1), "Call the courier", "ola.due@handlers.example");
+        host.Services.GetRequiredService<CaseIndexer>().Reindex(reminded);
+        var index = host.Services.GetRequiredService<ArchiveIndex>();
+
+        host.Time.Advance(TimeSpan.FromHours(1));
+        var dueBefore = index.Search(new SearchRequest("alert:due")).TotalCases;
+        await host.RunAsync();
+        var dueAfter = index.Search(new SearchRequest("alert:due")).TotalCases;
+
+        Assert.Equal((1, 0), (dueBefore, dueAfter));
+        Assert.Single(smtp.DeliveredTo("ola.due@handlers.example"));
     }
 
     [Fact]
