@@ -105,7 +105,7 @@ public sealed class AlertPlanner(
     private CaseAlert DeadlineAlert(AlertKind kind, CaseRecord caseRecord, CaseDeadlinePoints deadline, string role, string? person)
     {
         var at = kind == AlertKind.DeadlineAtRisk ? deadline.AtRiskAt!.Value : deadline.DueAt;
-        var alert = Alert(kind, AlertKeys.Deadline(kind, caseRecord.Id, deadline.DueAt, role), caseRecord, person, at);
+        var alert = Alert(kind, AlertKeys.Deadline(kind, caseRecord.Id, deadline.DueAt, role), caseRecord, person, at, role: role);
         alert.DeadlineAt = deadline.DueAt;
         return alert;
     }
@@ -131,7 +131,7 @@ public sealed class AlertPlanner(
         }
     }
 
-    private CaseAlert Alert(AlertKind kind, string key, CaseRecord? caseRecord, string? person, DateTimeOffset dueAt, bool fallback = true)
+    private CaseAlert Alert(AlertKind kind, string key, CaseRecord? caseRecord, string? person, DateTimeOffset dueAt, bool fallback = true, string role = AlertKeys.HandlerRole)
     {
         var recipient = (person is null ? null : directory.Find(person)) ?? (fallback ? Fallback() : null);
         var alert = new CaseAlert
@@ -148,7 +148,7 @@ public sealed class AlertPlanner(
         {
             alert.State = AlertState.Skipped;
             alert.Error = person is null
-                ? $"nobody to tell (no {(kind == AlertKind.DeadlineMissed ? "supervisor" : "handler")}) and {AlertOptions.SectionName}:{nameof(AlertOptions.FallbackRecipient)} is empty"
+                ? $"nobody to tell (no {role}) and {AlertOptions.SectionName}:{nameof(AlertOptions.FallbackRecipient)} is empty"
                 : $"no e-mail address is known for '{person}'" + (fallback ? $" and {AlertOptions.SectionName}:{nameof(AlertOptions.FallbackRecipient)} is empty" : "");
             return alert;
         }
