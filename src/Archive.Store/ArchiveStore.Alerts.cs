@@ -81,6 +81,17 @@ public sealed partial class ArchiveStore
         });
     }
 
+    /// <summary>True for a history event of a customer's message joining the case (not the company's own reply copied to the capture mailbox).</summary>
+    /// <param name="caseEvent">A history event.</param>
+    /// <returns>Whether it is a customer's follow-up.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="caseEvent"/> is null.</exception>
+    public static bool IsCustomerMessage(CaseEvent caseEvent)
+    {
+        ArgumentNullException.ThrowIfNull(caseEvent);
+        return caseEvent.Kind == CaseEventKinds.DocumentAdded && caseEvent.Actor == CaseEventKinds.CaptureActor &&
+            !caseEvent.Detail.Contains(CaseCapture.CompanyReplyMark, StringComparison.Ordinal);
+    }
+
     /// <summary>Moves the alerts' event watermark to <paramref name="readAt"/> (never back), after the alerts of a batch are claimed.</summary>
     /// <param name="readAt">The batch's <see cref="AlertEventBatch.ReadAt"/>.</param>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>

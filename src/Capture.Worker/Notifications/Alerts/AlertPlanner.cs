@@ -72,9 +72,10 @@ public sealed class AlertPlanner(
             }
         }
 
-        // A follow-up adds one document-added event per document, all at the same instant: one reply.
+        // A follow-up adds one document-added event per document, all at the same instant: one reply. The company's own
+        // reply, copied to the capture mailbox, joins the case the same way and is not the customer's.
         foreach (var (reply, caseRecord) in batch.Events
-            .Where(e => e.Event.Kind == CaseEventKinds.DocumentAdded && e.Event.Actor == CaseEventKinds.CaptureActor)
+            .Where(e => ArchiveStore.IsCustomerMessage(e.Event))
             .DistinctBy(e => (e.Case.Id, e.Event.At)))
         {
             yield return Alert(AlertKind.CustomerReply, AlertKeys.CustomerReply(caseRecord.Id, reply.At), caseRecord, caseRecord.Handler, reply.At);

@@ -72,8 +72,8 @@ internal sealed class AlertHost : IDisposable
             [Document("letter.eml", subject + Guid.NewGuid())], null).Case;
 
     /// <summary>A customer's follow-up with an attachment joins the case, as the capture pipeline writes it.</summary>
-    public void Reply(CaseRecord caseRecord) =>
-        Store.JoinCase(caseRecord.RegistrationNumber, [Document("reply.eml", "reply " + Guid.NewGuid()), Document("photo.pdf", "photo " + Guid.NewGuid(), parent: 0)], null);
+    public void Reply(CaseRecord caseRecord, MessageAuthor author = MessageAuthor.Customer) =>
+        Store.JoinCase(caseRecord.RegistrationNumber, [Document("reply.eml", "reply " + Guid.NewGuid()), Document("photo.pdf", "photo " + Guid.NewGuid(), parent: 0)], null, author);
 
     public void Dispose()
     {

@@ -86,6 +86,22 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
     }
 
     [Fact]
+    public async Task CompanysOwnReplyJoiningTheCase_IsNoCustomerReply()
+    {
+        using var host = new AlertHost(smtp);
+        var opened = host.Open();
+        host.Store.AssignHandler(opened.RegistrationNumber, "ola.company@handlers.example", "lead");
+        await host.RunAsync();
+
+        host.Time.Advance(TimeSpan.FromHours(1));
+        host.Reply(opened, Archive.Store.Cases.MessageAuthor.Company);
+        await host.RunAsync();
+
+        Assert.Equal([AlertKind.Assigned], host.Store.GetAlerts(opened.Id).Select(a => a.Kind));
+        Assert.Single(smtp.DeliveredTo("ola.company@handlers.example"));
+    }
+
+    [Fact]
     public async Task FollowUpMailCapturedByThePipeline_AlertsTheHandlerWithTheRegistrationNumber()
     {
         using var host = new AlertHost(smtp);
