@@ -47,16 +47,24 @@ public sealed partial class ArchiveStore
             }
 
             var now = _time.GetUtcNow();
-            var from = caseRecord.Priority;
-            InTransaction(() =>
-            {
-                caseRecord.Priority = priority;
-                caseRecord.UpdatedAt = now;
-                _database.Cases.Update(caseRecord);
-                _database.Events.Insert(CaseEvents.By(by.Trim(), caseRecord.Id, now, CaseEventKinds.PriorityRaised, $"{from} → {priority}: {reason.Trim()}"));
-            });
+            InTransaction(() => Raise(caseRecord, priority, by.Trim(), reason.Trim(), now));
             return caseRecord;
         }
+    }
+
+    /// <summary>Raises the priority inside the caller's transaction and records it; does nothing when it is not higher.</summary>
+    private void Raise(CaseRecord caseRecord, CasePriority priority, string by, string reason, DateTimeOffset now)
+    {
+        if (priority <= caseRecord.Priority)
+        {
+            return;
+        }
+
+        var from = caseRecord.Priority;
+        caseRecord.Priority = priority;
+        caseRecord.UpdatedAt = now;
+        _database.Cases.Update(caseRecord);
+        _database.Events.Insert(CaseEvents.By(by, caseRecord.Id, now, CaseEventKinds.PriorityRaised, $"{from} → {priority}: {reason}"));
     }
 
     /// <summary>

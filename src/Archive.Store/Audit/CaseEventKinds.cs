@@ -50,4 +50,13 @@ public static class CaseEventKinds
 
     /// <summary>Sending the acknowledgement was interrupted; whether the customer got it is unknown, and it is not sent again.</summary>
     public const string AcknowledgementUncertain = "acknowledgement-uncertain";
+
+    /// <summary>An alert e-mail about the case was accepted by the mail server (what, to whom, its Message-ID).</summary>
+    public const string AlertSent = "alert-sent";
+
+    /// <summary>An alert e-mail about the case was refused for good, or had nobody to go to (what, to whom, why).</summary>
+    public const string AlertNotSent = "alert-not-sent";
+
+    /// <summary>The actor name of the alert e-mails (their history events, a priority raised for a deadline).</summary>
+    public const string AlertsActor = "alerts";
 }

@@ -122,6 +122,9 @@ internal sealed class CaseCapture
             return new CaptureCommit(caseRecord, records);
         });
 
+    /// <summary>Marks the document-added events of a company's reply in their detail; alerts tell them from a customer's (see <see cref="ArchiveStore.IsCustomerMessage"/>).</summary>
+    internal const string CompanyReplyMark = ", the company's reply";
+
     public CaptureCommit Join(CaseRecord caseRecord, IReadOnlyList<NewDocument> documents, string? sourceKey, MessageAuthor author)
     {
         var source = documents[0].Source ?? "";
@@ -147,7 +150,7 @@ internal sealed class CaseCapture
             foreach (var record in records)
             {
                 _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.DocumentAdded,
-                    $"{record.StoredFileName} ({record.Role}{(author == MessageAuthor.Company ? ", the company's reply" : "")}) added from {record.Source}."));
+                    $"{record.StoredFileName} ({record.Role}{(author == MessageAuthor.Company ? CompanyReplyMark : "")}) added from {record.Source}."));
             }
 
             if (sourceKey is not null)

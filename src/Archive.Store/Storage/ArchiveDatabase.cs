@@ -1,4 +1,5 @@
 using System.Globalization;
+using Archive.Store.Alerts;
 using Archive.Store.Cases;
 using Archive.Store.Classification;
 using Archive.Store.Contacts;
@@ -60,6 +61,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Contacts = _database.GetCollection<ContactRecord>("contacts");
         ContactChanges = _database.GetCollection<ContactChange>("contact_changes");
         Reminders = _database.GetCollection<CaseReminder>("case_reminders");
+        Alerts = _database.GetCollection<CaseAlert>("case_alerts");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -75,6 +77,11 @@ internal sealed class ArchiveDatabase : IDisposable
         Cases.EnsureIndex(x => x.HandlerLoad);
         Cases.EnsureIndex(AcknowledgementStateIndex, AcknowledgementStateExpression);
         Cases.EnsureIndex(AcknowledgementMessageIdIndex, AcknowledgementMessageIdExpression);
+        Alerts.EnsureIndex(x => x.Key, unique: true);
+        Alerts.EnsureIndex(x => x.CaseId);
+        Alerts.EnsureIndex(x => x.State);
+        Events.EnsureIndex(x => x.At);
+        Cases.EnsureIndex(x => x.NextAlertAt);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
@@ -103,6 +110,9 @@ internal sealed class ArchiveDatabase : IDisposable
     public ILiteCollection<ContactChange> ContactChanges { get; }
 
     public ILiteCollection<CaseReminder> Reminders { get; }
+
+    /// <summary>Alert e-mails to handlers, one per occurrence (unique <see cref="CaseAlert.Key"/>).</summary>
+    public ILiteCollection<CaseAlert> Alerts { get; }
 
     /// <summary>Starts a transaction on the calling thread.</summary>
     /// <exception cref="InvalidOperationException">One is already open on this thread.</exception>

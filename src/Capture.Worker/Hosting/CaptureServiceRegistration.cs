@@ -11,6 +11,7 @@ using Capture.Worker.Jobs;
 using Capture.Worker.Indexing;
 using Capture.Worker.Notifications;
 using Capture.Worker.Notifications.Acknowledgements;
+using Capture.Worker.Notifications.Alerts;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -75,6 +76,7 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new OptionsValidation<SmtpOptions>(o => o.Validate()));
         services.AddSingleton<SmtpMailSender>();
         services.AddAcknowledgements(configuration, service);
+        AddAlerts(services);
         services.AddSingleton<ClassifierRetraining>();
         services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RetrainingOptions>>(new OptionsValidation<RetrainingOptions>(o => o.Problems()));
@@ -92,6 +94,8 @@ internal static class CaptureServiceRegistration
     private static void AddJobs(IServiceCollection services, ConfigurationManager configuration)
     {
         var retraining = configuration.GetSection(RetrainingOptions.SectionName).Get<RetrainingOptions>() ?? new RetrainingOptions();
+        var alerts = configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions();
+        var smtp = configuration.GetSection(SmtpOptions.SectionName).Get<SmtpOptions>() ?? new SmtpOptions();
         services.AddQuartz(quartz =>
         {
             if (retraining.Enabled && retraining.Problems().Count == 0)
@@ -99,8 +103,28 @@ internal static class CaptureServiceRegistration
                 quartz.AddJob<ClassifierRetrainJob>(job => job.WithIdentity(ClassifierRetrainJob.Key));
                 quartz.AddTrigger(trigger => trigger.ForJob(ClassifierRetrainJob.Key).WithIdentity("classifier-retraining-schedule", "capture").WithCronSchedule(retraining.Schedule));
             }
+
+            if (alerts.Enabled && smtp.Enabled && !alerts.Validate().Any())
+            {
+                quartz.AddJob<AlertRoundJob>(job => job.WithIdentity(AlertRoundJob.Key));
+                quartz.AddTrigger(trigger => trigger.ForJob(AlertRoundJob.Key).WithIdentity("alerts-schedule", "capture").StartNow()
+                    .WithSimpleSchedule(schedule => schedule.WithInterval(alerts.Interval).RepeatForever()));
+            }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
+    }
+
+    /// <summary>Alert e-mails to handlers: recipients from the roster, deadlines as the store keeps them on each case.</summary>
+    private static void AddAlerts(IServiceCollection services)
+    {
+        services.AddOptions<AlertOptions>().BindConfiguration(AlertOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AlertOptions>>(new OptionsValidation<AlertOptions>(o => o.Validate()));
+        services.AddSingleton<IHandlerDirectory, RosterHandlerDirectory>();
+        services.AddSingleton<ICaseDeadlines, RecordedCaseDeadlines>();
+        services.AddSingleton<AlertPlanner>();
+        services.AddSingleton<AlertMessages>();
+        services.AddSingleton<AlertDispatcher>();
+        services.AddSingleton<AlertRound>();
     }
 
     private static void AddSources(IServiceCollection services, ConfigurationManager configuration)

@@ -1,0 +1,48 @@
+using Archive.Store.Cases;
+
+namespace Capture.Worker.Notifications.Alerts;
+
+/// <summary>How urgent an open case is, for a handler's digest.</summary>
+internal enum UrgencyLevel
+{
+    /// <summary>Its deadline has passed.</summary>
+    Missed,
+
+    /// <summary>Its deadline is at risk.</summary>
+    AtRisk,
+
+    /// <summary>It has a deadline, not yet at risk.</summary>
+    Due,
+
+    /// <summary>It has no deadline (or the clock is paused).</summary>
+    None,
+}
+
+/// <summary>A case with its urgency.</summary>
+/// <param name="Case">The case.</param>
+/// <param name="Level">How urgent.</param>
+/// <param name="DueAt">When its deadline ends, if it has one.</param>
+internal sealed record CaseUrgency(CaseRecord Case, UrgencyLevel Level, DateTimeOffset? DueAt)
+{
+    /// <summary>
+    /// Orders cases most urgent first: missed, at risk, then by the deadline soonest to end, then the customer waiting
+    /// longest, then the oldest case.
+    /// </summary>
+    public static IReadOnlyList<CaseUrgency> Order(IEnumerable<CaseRecord> cases, ICaseDeadlines deadlines, DateTimeOffset now) => cases
+        .Select(c => Of(c, deadlines.Find(c), now))
+        .OrderBy(u => u.Level)
+        .ThenBy(u => u.DueAt ?? DateTimeOffset.MaxValue)
+        .ThenBy(u => u.Case.WaitingSince ?? DateTimeOffset.MaxValue)
+        .ThenBy(u => u.Case.ReceivedAt)
+        .ThenBy(u => u.Case.RegistrationNumber, StringComparer.Ordinal)
+        .ToList();
+
+    private static CaseUrgency Of(CaseRecord caseRecord, CaseDeadlinePoints? deadline, DateTimeOffset now) => deadline switch
+    {
+        null => new(caseRecord, UrgencyLevel.None, null),
+        { DueAt: var due } when due <= now => new(caseRecord, UrgencyLevel.Missed, due),
+        { Paused: true, DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),
+        { AtRiskAt: { } atRisk, DueAt: var due } when atRisk <= now => new(caseRecord, UrgencyLevel.AtRisk, due),
+        { DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),
+    };
+}
