@@ -1,6 +1,8 @@
+using System.Globalization;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
 using Archive.Store.Quarantine;
+using LiteDB;
 
 namespace Archive.Store;
 
@@ -78,6 +80,30 @@ public sealed partial class ArchiveStore
         .ThenBy(c => c.RegistrationSequence)
         .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
         .ToList());
+
+    /// <summary>
+    /// Lists the cases received in a period (by <see cref="CaseRecord.ReceivedAt"/>), oldest first, reading only that
+    /// period's part of the index, for reports.
+    /// </summary>
+    /// <param name="since">The first instant (inclusive), or null for all before <paramref name="until"/>.</param>
+    /// <param name="until">The end (exclusive).</param>
+    /// <returns>The cases.</returns>
+    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
+    public IReadOnlyList<CaseRecord> ListCasesReceived(DateTimeOffset? since, DateTimeOffset until) => Read(() =>
+    {
+        // ReceivedAt keeps the sender's offset, so its text sorts in time order only to within the widest offset (14 h):
+        // the index narrows the range that far, and the instants are compared exactly after.
+        var widest = TimeSpan.FromHours(14);
+        var upper = Query.LT(nameof(CaseRecord.ReceivedAt), Stamp(until + widest));
+        var query = since is { } first ? Query.And(Query.GTE(nameof(CaseRecord.ReceivedAt), Stamp(first - widest)), upper) : upper;
+        return _database.Cases.Find(query)
+            .Where(c => (since is null || c.ReceivedAt >= since) && c.ReceivedAt < until)
+            .OrderBy(c => c.ReceivedAt)
+            .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
+            .ToList();
+
+        static BsonValue Stamp(DateTimeOffset at) => new(at.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture));
+    });
 
     /// <summary>Lists a case's documents in capture order.</summary>
     /// <param name="caseId">The case's identifier.</param>

@@ -23,6 +23,24 @@ public sealed class QueryTests
     }
 
     [Fact]
+    public void ListCasesReceived_ComparesInstants_WhateverOffsetTheSenderWrote()
+    {
+        using var archive = new ArchiveFixture();
+        var day = new DateTimeOffset(2026, 3, 15, 0, 0, 0, TimeSpan.Zero);
+        string Open(DateTimeOffset receivedAt) =>
+            archive.Store.OpenCase(ArchiveFixture.Case() with { ReceivedAt = receivedAt }, [ArchiveFixture.Document(content: receivedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture))], null).Case.RegistrationNumber;
+
+        var eveningInNewYork = Open(new DateTimeOffset(2026, 3, 14, 21, 30, 0, TimeSpan.FromHours(-5)));
+        var morningInTokyo = Open(new DateTimeOffset(2026, 3, 15, 8, 0, 0, TimeSpan.FromHours(9)));
+        var utcNoon = Open(day.AddHours(12));
+        var nextDay = Open(day.AddDays(1));
+
+        Assert.Equal([eveningInNewYork, utcNoon], archive.Store.ListCasesReceived(day, day.AddDays(1)).Select(c => c.RegistrationNumber));
+        Assert.Equal([morningInTokyo, eveningInNewYork, utcNoon], archive.Store.ListCasesReceived(null, day.AddDays(1)).Select(c => c.RegistrationNumber));
+        Assert.Equal([nextDay], archive.Store.ListCasesReceived(day.AddDays(1), day.AddDays(2)).Select(c => c.RegistrationNumber));
+    }
+
+    [Fact]
     public void FindDocumentBySha256_ReturnsTheFirstDocumentWithThatContent()
     {
         using var archive = new ArchiveFixture();

@@ -82,6 +82,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Alerts.EnsureIndex(x => x.State);
         Events.EnsureIndex(x => x.At);
         Cases.EnsureIndex(x => x.NextAlertAt);
+        Cases.EnsureIndex(x => x.ReceivedAt);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }

@@ -67,6 +67,7 @@ public static class CaptureCommandLine
         root.Subcommands.Add(EvalCommand.Create(global, console));
         root.Subcommands.Add(TriageCommand.Create(global, console));
         root.Subcommands.Add(ContactCommand.Create(global, console));
+        root.Subcommands.Add(ReportCommand.Create(global, console));
         root.Subcommands.Add(TrainCommand.Create(global, console));
         return root;
     }

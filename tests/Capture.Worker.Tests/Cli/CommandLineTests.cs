@@ -8,9 +8,9 @@ namespace Capture.Worker.Tests.Cli;
 /// <summary>The <c>capture</c> command line, invoked in-process exactly as the program does.</summary>
 public sealed class CommandLineTests : IDisposable
 {
-    private readonly TempDirectory _directory = new();
+    private readonly CliSession _cli = new();
 
-    private string Archive => _directory.Combine("archive");
+    private string Archive => _cli.Archive;
 
     [Fact]
     public async Task ImportJson_PrintsOneObjectPerItemWithEveryDocumentedField()
@@ -55,7 +55,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Import_CorruptFile_ExitsWithTwoAndSaysWhy()
     {
-        var empty = _directory.Combine("empty.pdf");
+        var empty = _cli.Combine("empty.pdf");
         await File.WriteAllBytesAsync(empty, [], TestContext.Current.CancellationToken);
 
         var (exit, output, _) = await RunAsync("import", "--json", empty);
@@ -332,7 +332,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task ContactJson_TwoLettersFromOneAddress_ShowOneCustomerWithBothCases()
     {
         await RunAsync("import", await WriteLetterAsync("letter.txt"));
-        var second = _directory.Combine("second.txt");
+        var second = _cli.Combine("second.txt");
         await File.WriteAllTextAsync(
             second,
             "Imię i nazwisko: Jan Kowalski\nE-mail: jan.kowalski@example.pl\nTelefon: +48 601 234 567\n\n" +
@@ -410,7 +410,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task ImportJson_ConfiguredOrderPattern_FindsTheCompanysOwnNumbers()
     {
-        var letter = _directory.Combine("custom.txt");
+        var letter = _cli.Combine("custom.txt");
         await File.WriteAllTextAsync(letter, "E-mail: ewa@example.pl\n\nMoje zamówienie KX-7781-PL nie dotarło. Proszę o zwrot 240 zł.\n\nEwa Zielińska", TestContext.Current.CancellationToken);
 
         var (exit, output, error) = await RunAsync(["import", "--json", letter], ("Metadata:OrderPatterns:0", "KX-\\d{4}-PL"));
@@ -425,7 +425,7 @@ public sealed class CommandLineTests : IDisposable
     public async Task Import_WhenUnderstandingTheItemFails_QuarantinesItWithTheReason()
     {
         // A company pattern that backtracks without end on this text: matching it runs out of time inside the extractor.
-        var letter = _directory.Combine("hostile.txt");
+        var letter = _cli.Combine("hostile.txt");
         await File.WriteAllTextAsync(letter, "Reklamacja: " + new string('x', 40) + "\n\nJan Kowalski", TestContext.Current.CancellationToken);
 
         var (exit, output, _) = await RunAsync(["import", "--json", letter], ("Metadata:OrderPatterns:0", "(x+x+)+y"));
@@ -465,7 +465,7 @@ public sealed class CommandLineTests : IDisposable
     [Fact]
     public async Task Run_CapturesALetterDroppedIntoTheFolderAndStopsCleanlyWhenCancelled()
     {
-        var drop = _directory.Combine("drop");
+        var drop = _cli.Combine("drop");
         Directory.CreateDirectory(drop);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         using var output = new StringWriter();
@@ -499,7 +499,7 @@ public sealed class CommandLineTests : IDisposable
         Assert.Single(Lines(found));
     }
 
-    public void Dispose() => _directory.Dispose();
+    public void Dispose() => _cli.Dispose();
 
     private Task<(int Exit, string Output, string Error)> RunAsync(params string[] args) => RunAsync(args, []);
 
@@ -511,32 +511,9 @@ public sealed class CommandLineTests : IDisposable
         return (exit, error.ToString());
     }
 
-    private async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Key, string Value)[] settings)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        string[] all = [.. args, "--archive", Archive];
-        var configuration = new Dictionary<string, string?> { ["Classifier:ModelPath"] = TestArchive.SharedModelPath };
-        foreach (var (key, value) in settings)
-        {
-            configuration[key] = value;
-        }
+    private Task<(int Exit, string Output, string Error)> RunAsync(string[] args, params (string Key, string Value)[] settings) => _cli.RunAsync(args, settings);
 
-        var exit = await CaptureCommandLine.InvokeAsync(all, output, error, configuration, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<string> WriteLetterAsync(string name) => _cli.WriteLetterAsync(name);
 
-    private async Task<string> WriteLetterAsync(string name)
-    {
-        var path = _directory.Combine(name);
-        await File.WriteAllTextAsync(
-            path,
-            "Imię i nazwisko: Jan Kowalski\nE-mail: jan.kowalski@example.pl\n\n" +
-            "Szanowni Państwo, czajnik zamówiony 2 listopada 2026 (nr zamówienia ZAM/2026/09901) przyszedł uszkodzony " +
-            "i przecieka. Jestem bardzo niezadowolony i proszę o wymianę albo zwrot pieniędzy.\n\nZ poważaniem\nJan Kowalski",
-            TestContext.Current.CancellationToken);
-        return path;
-    }
-
-    private static List<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+    private static List<string> Lines(string text) => CliSession.Lines(text);
 }
