@@ -43,6 +43,34 @@ internal static class CaseCommand
             (turned.Any() ? " " + Markup.Escape(string.Join(", ", turned)) : "");
     }
 
+    private static void WriteAlerts(IAnsiConsole rich, CaseView view, TimeZoneInfo zone)
+    {
+        if (view.Reminders.Count == 0 && view.Alerts.Count == 0)
+        {
+            return;
+        }
+
+        var alerts = new Table().Border(TableBorder.Rounded).AddColumns("Alert", "Due", "To", "State");
+        foreach (var reminder in view.Reminders)
+        {
+            alerts.AddRow(Markup.Escape($"reminder by {reminder.By}: {reminder.Note}"), Markup.Escape(Local(reminder.DueAt, zone)), "", "set");
+        }
+
+        foreach (var alert in view.Alerts)
+        {
+            alerts.AddRow(
+                Markup.Escape(alert.Kind),
+                Markup.Escape(Local(alert.DueAt, zone)),
+                Markup.Escape(alert.Recipient ?? alert.Person ?? "nobody"),
+                Markup.Escape(alert.State + (alert.SentAt is { } sent ? $" {Local(sent, zone)}" : "") + (alert.Error is { } error ? $": {error}" : "")));
+        }
+
+        rich.Write(alerts);
+    }
+
+    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
+
     private static async Task<int> ShowAsync(CaptureHostSettings settings, string registrationNumber, bool json, CliConsole console, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -75,7 +103,12 @@ internal static class CaseCommand
         details.AddRow("Priority", Markup.Escape(view.Priority));
         details.AddRow("Waiting", Markup.Escape(view.DaysWaiting is { } days ? string.Create(CultureInfo.InvariantCulture, $"{days} day(s)") : view.Status == "closed" ? "no: the case is closed" : "no: the company waits for the customer"));
         details.AddRow("Deadline", Markup.Escape(view.Deadline?.Describe(store.DeadlineTimeZone) ?? "none"));
+        details.AddRow("Next alert", Markup.Escape(view.NextAlertAt is { } next ? Local(next, store.DeadlineTimeZone) : "none scheduled"));
+        details.AddRow("Acknowledgement", Markup.Escape(view.Acknowledgement is { } ack
+            ? $"{ack.State}" + (ack.Recipient is { } to ? $" to {to}" : "") + (ack.Reason is { } why ? $": {why}" : "")
+            : "none (acknowledgements were off when the case opened)"));
         rich.Write(details);
+        WriteAlerts(rich, view, store.DeadlineTimeZone);
 
         var documents = new Table().Border(TableBorder.Rounded).AddColumns("Document", "Type", "Pages", "OCR", "SHA-256", "References");
         foreach (var document in view.Documents)

@@ -44,4 +44,23 @@ internal static class ArchiveVocabulary
         CaseStatus.Reopened => "reopened",
         _ => status.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The kebab-case word for any other stored state or kind, e.g. <c>deadline-at-risk</c> for <c>DeadlineAtRisk</c>.</summary>
+    public static string Word<TEnum>(TEnum value)
+        where TEnum : struct, Enum
+    {
+        var name = value.ToString();
+        var word = new System.Text.StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                word.Append('-');
+            }
+
+            word.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return word.ToString();
+    }
 }

@@ -1,4 +1,5 @@
 using Archive.Store;
+using Archive.Store.Alerts;
 using Archive.Store.Cases;
 using Capture.Worker.Pipeline;
 
@@ -32,6 +33,18 @@ internal sealed record CaseView(
 
     /// <summary>The product the customer wrote about, from the catalogue.</summary>
     public string? Product { get; init; }
+
+    /// <summary>When the case's next alert falls due (the earliest reminder or deadline point not yet alerted); null when none is scheduled.</summary>
+    public DateTimeOffset? NextAlertAt { get; init; }
+
+    /// <summary>The reminders set on the case, earliest first.</summary>
+    public IReadOnlyList<ReminderView> Reminders { get; init; } = [];
+
+    /// <summary>The alert e-mails about the case to its handler and supervisor, in the order they were claimed.</summary>
+    public IReadOnlyList<AlertView> Alerts { get; init; } = [];
+
+    /// <summary>The acknowledgement to the customer; null when acknowledgements were off when the case opened.</summary>
+    public AcknowledgementView? Acknowledgement { get; init; }
 
     /// <summary>The case as shown at <paramref name="now"/> (days waiting count to it); null when there is no such case.</summary>
     public static CaseView? Load(ArchiveStore store, string registrationNumber, DateTimeOffset now)
@@ -82,6 +95,10 @@ internal sealed record CaseView(
             Handler = record.Handler,
             Team = record.Team,
             Product = record.Product,
+            NextAlertAt = record.NextAlertAt,
+            Reminders = [.. store.GetReminders(record.Id).OrderBy(r => r.DueAt).Select(r => new ReminderView(r.DueAt, r.Note, r.By))],
+            Alerts = [.. store.GetAlerts(record.Id).Select(AlertView.From)],
+            Acknowledgement = record.Acknowledgement is { } acknowledgement ? AcknowledgementView.From(acknowledgement) : null,
         };
     }
 }
@@ -107,3 +124,19 @@ internal sealed record CaseDocumentView(
 internal sealed record PageView(int Number, bool Ocr, double? Confidence, int Rotation, double Skew);
 
 internal sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string Detail);
+
+internal sealed record ReminderView(DateTimeOffset DueAt, string Note, string By);
+
+/// <summary>One alert e-mail: what, to whom, when it fell due, and whether the mail server took it.</summary>
+internal sealed record AlertView(string Kind, string? Person, string? Recipient, DateTimeOffset DueAt, string State, DateTimeOffset? SentAt, string? MessageId, string? Error)
+{
+    public static AlertView From(CaseAlert alert) => new(
+        ArchiveVocabulary.Word(alert.Kind), alert.Person, alert.Recipient, alert.DueAt, ArchiveVocabulary.Word(alert.State), alert.SentAt, alert.MessageId, alert.Error);
+}
+
+/// <summary>The acknowledgement to the customer: its state, to whom, and why it was not sent when it was not.</summary>
+internal sealed record AcknowledgementView(string State, string? Recipient, string? Language, string? MessageId, string? Reason, DateTimeOffset At)
+{
+    public static AcknowledgementView From(CaseAcknowledgement acknowledgement) => new(
+        ArchiveVocabulary.Word(acknowledgement.State), acknowledgement.Recipient, acknowledgement.Language, acknowledgement.MessageId, acknowledgement.Reason, acknowledgement.At);
+}
