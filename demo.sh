@@ -55,3 +55,7 @@ done
 echo
 echo "==> capture case show C-$(date +%Y)-000001"
 "$capture" case show --archive "$archive" "C-$(date +%Y)-000001"
+
+echo
+echo "==> capture report   (the cases of the last 90 days: counts, answer times, deadlines, repeated problems)"
+"$capture" report --archive "$archive"

@@ -1,5 +1,6 @@
 using Archive.Store.Cases;
 using Archive.Store.Documents;
+using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Reports;
 
@@ -39,8 +40,8 @@ public static class CaseReportBuilder
             Since = settings.Since,
             Until = settings.Until,
             Cases = inPeriod.Count,
-            ByStatus = CountBy(inPeriod, c => c.Status.ToString()),
-            ByCategory = CountBy(inPeriod, c => c.Category.ToString()),
+            ByStatus = CountBy(inPeriod, c => ArchiveVocabulary.Word(c.Status)),
+            ByCategory = CountBy(inPeriod, c => ArchiveVocabulary.Word(c.Category)),
             ByHandler = CountBy(inPeriod, c => string.IsNullOrWhiteSpace(c.Handler) ? "unassigned" : c.Handler),
             ByLanguage = CountBy(inPeriod, c => string.IsNullOrWhiteSpace(c.Language) ? "unknown" : c.Language),
             TimeToFirstResponse = Summarise(inPeriod.Where(c => c.FirstResponseAt is not null).Select(c => c.FirstResponseAt!.Value - c.ReceivedAt)),

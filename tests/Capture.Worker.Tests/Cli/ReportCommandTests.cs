@@ -32,9 +32,9 @@ public sealed class ReportCommandTests : IDisposable
         var report = json.RootElement;
         Assert.Equal(3, report.GetProperty("cases").GetInt32());
         Assert.Equal(
-            ["Closed:1", "NotStarted:1", "PendingOnCustomer:1"],
+            ["closed:1", "not-started:1", "pending-on-customer:1"],
             report.GetProperty("byStatus").EnumerateArray().Select(c => $"{c.GetProperty("value").GetString()}:{c.GetProperty("cases").GetInt32()}").Order(StringComparer.Ordinal));
-        Assert.Equal("Complaint", report.GetProperty("byCategory")[0].GetProperty("value").GetString());
+        Assert.Equal("complaint", report.GetProperty("byCategory")[0].GetProperty("value").GetString());
         Assert.Equal("pl", report.GetProperty("byLanguage")[0].GetProperty("value").GetString());
         Assert.Equal(2, report.GetProperty("timeToFirstResponse").GetProperty("cases").GetInt32());
         Assert.Equal(1, report.GetProperty("timeToClose").GetProperty("cases").GetInt32());

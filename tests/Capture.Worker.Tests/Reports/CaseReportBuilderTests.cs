@@ -25,8 +25,8 @@ public sealed class CaseReportBuilderTests
         var report = CaseReportBuilder.Build(cases, [], LastMonth, Now);
 
         Assert.Equal(3, report.Cases);
-        Assert.Equal([new ReportCount("PendingOnCompany", 2), new ReportCount("Closed", 1)], report.ByStatus);
-        Assert.Equal([new ReportCount("Complaint", 2), new ReportCount("Thanks", 1)], report.ByCategory);
+        Assert.Equal([new ReportCount("pending-on-company", 2), new ReportCount("closed", 1)], report.ByStatus);
+        Assert.Equal([new ReportCount("complaint", 2), new ReportCount("thanks", 1)], report.ByCategory);
         Assert.Equal([new ReportCount("anna", 2), new ReportCount("unassigned", 1)], report.ByHandler);
         Assert.Equal([new ReportCount("pl", 2), new ReportCount("hu", 1)], report.ByLanguage);
         Assert.Equal(4, CaseReportBuilder.Build(cases, [], LastMonth with { Since = null }, Now).Cases);
