@@ -136,4 +136,20 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
         Assert.Equal(["lead"], host.Store.GetHistory(raised.Id).Where(e => e.Kind == CaseEventKinds.PriorityRaised).Select(e => e.Actor));
         Assert.Equal(2, smtp.DeliveredTo(handler).Count(m => m.Message.Subject!.Contains("Termin zagrożony", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task DeadlineMissedWithNoAlertBefore_MakesTheCaseUrgent_AndNothingIsLeftToAlert()
+    {
+        const string handler = "ewa.urgent@handlers.example";
+        using var host = new AlertHost(smtp);
+        var opened = host.Open();
+        host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
+
+        await host.RunAtAsync(host.Deadline(opened).DueAt!.Value + TimeSpan.FromHours(1));
+
+        Assert.Equal((CasePriority.Urgent, (DateTimeOffset?)null), (host.Case(opened).Priority, host.Case(opened).NextAlertAt));
+        var raised = Assert.Single(host.Store.GetHistory(opened.Id), e => e.Kind == CaseEventKinds.PriorityRaised);
+        Assert.Contains("Normal → Urgent", raised.Detail, StringComparison.Ordinal);
+        Assert.Single(smtp.DeliveredTo(handler), m => m.Message.Subject!.Contains("Termin przekroczony", StringComparison.Ordinal));
+    }
 }
