@@ -106,6 +106,10 @@ internal sealed class AlertHost : IDisposable
         Store.OpenCase(new NewCase(category, 0.9, language, "Jan Kowalski", "jan@example.com", subject, "mail", Time.GetUtcNow()),
             [Document("letter.eml", subject + Guid.NewGuid())], null).Case;
 
+    /// <summary>Opens a complaint and assigns it to <paramref name="handler"/>, who takes it themselves (so no assignment alert).</summary>
+    public CaseRecord OpenHandledBy(string handler, string subject = "Broken kettle") =>
+        Store.AssignCase(Open(subject).RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
+
     /// <summary>A customer's follow-up with an attachment joins the case, as the capture pipeline writes it.</summary>
     public void Reply(CaseRecord caseRecord, MessageAuthor author = MessageAuthor.Customer) =>
         Store.JoinCase(caseRecord.RegistrationNumber, [Document("reply.eml", "reply " + Guid.NewGuid()), Document("photo.pdf", "photo " + Guid.NewGuid(), parent: 0)], null, author);

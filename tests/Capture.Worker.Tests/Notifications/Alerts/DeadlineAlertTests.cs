@@ -17,8 +17,7 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
     {
         const string handler = "ewa.atrisk@handlers.example";
         using var host = new AlertHost(smtp);
-        var opened = host.Open();
-        host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
+        var opened = host.OpenHandledBy(handler);
         var deadline = host.Deadline(opened);
 
         await host.RunAsync();
@@ -72,8 +71,7 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
     {
         const string handler = "ewa.nosupervisor@handlers.example";
         using var host = new AlertHost(smtp);
-        var opened = host.Open();
-        host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson(handler), "lead");
+        var opened = host.OpenHandledBy(handler);
 
         await host.RunAtAsync(host.Deadline(opened).DueAt!.Value);
 
@@ -87,8 +85,7 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
     {
         const string handler = "ewa.paused@handlers.example";
         using var host = new AlertHost(smtp);
-        var opened = host.Open();
-        host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
+        var opened = host.OpenHandledBy(handler);
         host.Time.Advance(TimeSpan.FromDays(1));
 
         host.Store.ChangeStatus(opened.RegistrationNumber, CaseStatus.PendingOnCustomer, handler, "asked for the receipt");
@@ -117,13 +114,8 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
     {
         const string handler = "ewa.priority@handlers.example";
         using var host = new AlertHost(smtp);
-        var normal = host.Open("Normal case");
-        var raised = host.Open("Raised by a person");
-        foreach (var caseRecord in new[] { normal, raised })
-        {
-            host.Store.AssignCase(caseRecord.RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
-        }
-
+        var normal = host.OpenHandledBy(handler, "Normal case");
+        var raised = host.OpenHandledBy(handler, "Raised by a person");
         host.Store.RaisePriority(raised.RegistrationNumber, CasePriority.Urgent, "lead", "the customer is a journalist");
         var deadline = host.Deadline(normal);
         var nextAlertBefore = host.Case(normal).NextAlertAt;
@@ -142,8 +134,7 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
     {
         const string handler = "ewa.urgent@handlers.example";
         using var host = new AlertHost(smtp);
-        var opened = host.Open();
-        host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
+        var opened = host.OpenHandledBy(handler);
 
         await host.RunAtAsync(host.Deadline(opened).DueAt!.Value + TimeSpan.FromHours(1));
 
