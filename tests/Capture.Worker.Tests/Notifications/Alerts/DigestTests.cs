@@ -72,6 +72,24 @@ public sealed class DigestTests(SmtpFixture smtp) : IClassFixture<SmtpFixture>
         Assert.Equal(AlertState.Sent, host.Store.FindAlert(AlertKeys.Digest(Handler, digestDay))!.State);
     }
 
+    [Fact]
+    public async Task Digest_DoesNotCallADeadlineMissed_WhileItsClockIsPausedBeforeTheDueMoment()
+    {
+        const string handler = "maria.paused@handlers.example";
+        using var host = new AlertHost(smtp, new AlertSettings { ["Alerts:Digest"] = "true", ["Alerts:DigestTime"] = "07:30" });
+        var opened = host.OpenHandledBy(handler);
+        host.Time.Advance(TimeSpan.FromDays(1));
+        host.Store.ChangeStatus(opened.RegistrationNumber, CaseStatus.PendingOnCustomer, handler, "asked for the receipt");
+        var paused = host.Deadline(opened);
+
+        await host.RunAtAsync(paused.DueAt!.Value + TimeSpan.FromHours(8));
+
+        var digest = Assert.Single(smtp.DeliveredTo(handler));
+        var line = Assert.Single(digest.Message.TextBody!.Split('\n'), l => l.StartsWith(opened.RegistrationNumber, StringComparison.Ordinal));
+        Assert.Contains($"[termin {AlertHost.Local(paused.DueAt)}]", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(host.Store.GetAlerts(opened.Id), a => a.Kind is AlertKind.DeadlineAtRisk or AlertKind.DeadlineMissed);
+    }
+
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     private List<Capture.Testing.Mail.DeliveredMail> Digests() =>
