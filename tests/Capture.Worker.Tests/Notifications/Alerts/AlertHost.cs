@@ -30,7 +30,8 @@ internal sealed class AlertHost : IDisposable
     /// <summary>
     /// Deadlines on the UTC calendar: a complaint is due 4 calendar days after the midnight following its arrival and at
     /// risk after 3 of them (one opened at <see cref="Start"/>: at risk Friday 27 November 00:00, due Saturday 28 00:00).
-    /// Suggestions keep the 30 calendar days of appsettings.json; thank-you letters have none. Tests read the moments from the case rather than rely on these numbers.
+    /// Suggestions keep the 30 calendar days of appsettings.json; thank-you letters have none. Tests read the moments
+    /// from the case rather than rely on these numbers.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string?> DeadlineSettings = new Dictionary<string, string?>
     {
