@@ -112,6 +112,19 @@ public sealed class AlertStoreTests
     }
 
     [Fact]
+    public void MissedDeadlineAlertClaimedWithoutAnAtRiskOne_LeavesTheCaseNothingToWaitFor()
+    {
+        using var archive = new ArchiveFixture();
+        var opened = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case;
+        var due = opened.Deadline!.DueAt!.Value;
+
+        archive.Store.ClaimAlerts([Deadline(opened, AlertKind.DeadlineMissed, due, AlertKeys.HandlerRole)]);
+
+        Assert.Equal(opened.Deadline.AtRiskAt, opened.NextAlertAt);
+        Assert.Null(archive.Store.FindCase(opened.RegistrationNumber)!.NextAlertAt);
+    }
+
+    [Fact]
     public void ClaimAlerts_RefusesAnAlertToSendWithoutARecipient()
     {
         using var archive = new ArchiveFixture();

@@ -24,17 +24,17 @@ public static class CaseAlertSchedule
         ArgumentNullException.ThrowIfNull(reminders);
         isAlerted ??= _ => false;
         var moments = reminders.Where(r => !isAlerted(AlertKeys.Reminder(r.Id))).Select(r => (DateTimeOffset?)r.DueAt);
-        if (caseRecord.Deadline is { IsRunning: true, DueAt: { } due } deadline)
+        // Once the deadline is missed and alerted, its at-risk moment is past for good: an at-risk alert never follows a
+        // missed one, so waiting for it would leave the case due for ever.
+        if (caseRecord.Deadline is { IsRunning: true, DueAt: { } due } deadline &&
+            !isAlerted(AlertKeys.Deadline(AlertKind.DeadlineMissed, caseRecord.Id, due, AlertKeys.HandlerRole)))
         {
             if (!isAlerted(AlertKeys.Deadline(AlertKind.DeadlineAtRisk, caseRecord.Id, due, AlertKeys.HandlerRole)))
             {
                 moments = moments.Append(deadline.AtRiskAt);
             }
 
-            if (!isAlerted(AlertKeys.Deadline(AlertKind.DeadlineMissed, caseRecord.Id, due, AlertKeys.HandlerRole)))
-            {
-                moments = moments.Append(due);
-            }
+            moments = moments.Append(due);
         }
 
         // Min over nullable values skips the nulls, and is null when nothing is left.

@@ -40,7 +40,7 @@ internal sealed record CaseUrgency(CaseRecord Case, UrgencyLevel Level, DateTime
     private static CaseUrgency Of(CaseRecord caseRecord, CaseDeadlinePoints? deadline, DateTimeOffset now) => deadline switch
     {
         null => new(caseRecord, UrgencyLevel.None, null),
-        { DueAt: var due } when due <= now => new(caseRecord, UrgencyLevel.Missed, due),
+        { DueAt: var due } when deadline.IsMissedAt(now) => new(caseRecord, UrgencyLevel.Missed, due),
         { Paused: true, DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),
         { AtRiskAt: { } atRisk, DueAt: var due } when atRisk <= now => new(caseRecord, UrgencyLevel.AtRisk, due),
         { DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Text;
 using Archive.Store;
 using Archive.Store.Cases;
+using Archive.Store.Deadlines;
 using Archive.Store.Documents;
 using Capture.Testing;
 using Capture.Testing.Mail;
@@ -15,22 +17,44 @@ using Microsoft.Extensions.Time.Testing;
 namespace Capture.Worker.Tests.Notifications.Alerts;
 
 /// <summary>
-/// A capture host over a fresh archive, on a fake clock, sending through the fixture's SMTP server, with a test roster
-/// and test deadlines in place of the roster and deadline work. <see cref="Restart"/> builds a new host on the same archive.
+/// A capture host over a fresh archive, on a fake clock, sending through the fixture's SMTP server, with the real roster
+/// (section <c>Roster</c>, empty unless a test gives people and teams through <see cref="AlertSettings"/>) and the real
+/// deadlines the store keeps on each case (<see cref="DeadlineSettings"/>, which a test may override).
+/// <see cref="Restart"/> builds a new host on the same archive.
 /// </summary>
 internal sealed class AlertHost : IDisposable
 {
     /// <summary>Monday 23 November 2026, 06:00 UTC: before the default digest time.</summary>
     public static readonly DateTimeOffset Start = new(2026, 11, 23, 6, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// Deadlines on the UTC calendar: a complaint is due 4 calendar days after the midnight following its arrival and at
+    /// risk after 3 of them (one opened at <see cref="Start"/>: at risk Friday 27 November 00:00, due Saturday 28 00:00).
+    /// Suggestions keep the 30 calendar days of appsettings.json; thank-you letters have none. Tests read the moments
+    /// from the case rather than rely on these numbers.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string?> DeadlineSettings = new Dictionary<string, string?>
+    {
+        ["Archive:Deadlines:TimeZone"] = "UTC",
+        ["Archive:Deadlines:Rules:0:Category"] = nameof(CaseCategory.Complaint),
+        ["Archive:Deadlines:Rules:0:BusinessDays"] = null,
+        ["Archive:Deadlines:Rules:0:CalendarDays"] = "4",
+        ["Archive:Deadlines:Rules:0:AtRiskFraction"] = "0.75",
+    };
+
     private readonly TempDirectory _directory = new();
     private readonly Dictionary<string, string?> _configuration;
     private IHost _host;
 
+    public AlertHost(SmtpFixture smtp, AlertSettings settings)
+        : this(smtp, settings.Values)
+    {
+    }
+
     public AlertHost(SmtpFixture smtp, IReadOnlyDictionary<string, string?>? configuration = null)
     {
         _configuration = new Dictionary<string, string?>(smtp.Settings()) { ["Alerts:Digest"] = "false", ["Alerts:Language"] = "pl" };
-        foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in DeadlineSettings.Concat(configuration ?? new Dictionary<string, string?>()))
         {
             _configuration[key] = value;
         }
@@ -39,10 +63,6 @@ internal sealed class AlertHost : IDisposable
     }
 
     public FakeTimeProvider Time { get; } = new(Start);
-
-    public TestRoster Roster { get; } = new();
-
-    public TestDeadlines Deadlines { get; } = new();
 
     public IServiceProvider Services => _host.Services;
 
@@ -60,6 +80,22 @@ internal sealed class AlertHost : IDisposable
 
     public Task<AlertRoundResult> RunAsync() => _host.Services.GetRequiredService<AlertRound>().RunAsync(TestContext.Current.CancellationToken);
 
+    /// <summary>Moves the fake clock forward to <paramref name="at"/> and runs a round there.</summary>
+    public Task<AlertRoundResult> RunAtAsync(DateTimeOffset at)
+    {
+        Time.SetUtcNow(at);
+        return RunAsync();
+    }
+
+    /// <summary>The deadline the store keeps on the case now.</summary>
+    public CaseDeadline Deadline(CaseRecord caseRecord) => Case(caseRecord).Deadline!;
+
+    /// <summary>The case as the store has it now.</summary>
+    public CaseRecord Case(CaseRecord caseRecord) => Store.FindCase(caseRecord.RegistrationNumber)!;
+
+    /// <summary>An instant as the alerts write it (the fake clock's zone is UTC).</summary>
+    public static string Local(DateTimeOffset? instant) => instant!.Value.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>Stops the host and starts a new one on the same archive, as a service restart does.</summary>
     public void Restart()
     {
@@ -67,9 +103,13 @@ internal sealed class AlertHost : IDisposable
         _host = Build();
     }
 
-    public CaseRecord Open(string subject = "Broken kettle", string language = "pl") =>
-        Store.OpenCase(new NewCase(CaseCategory.Complaint, 0.9, language, "Jan Kowalski", "jan@example.com", subject, "mail", Time.GetUtcNow()),
+    public CaseRecord Open(string subject = "Broken kettle", string language = "pl", CaseCategory category = CaseCategory.Complaint) =>
+        Store.OpenCase(new NewCase(category, 0.9, language, "Jan Kowalski", "jan@example.com", subject, "mail", Time.GetUtcNow()),
             [Document("letter.eml", subject + Guid.NewGuid())], null).Case;
+
+    /// <summary>Opens a complaint and assigns it to <paramref name="handler"/>, who takes it themselves (so no assignment alert).</summary>
+    public CaseRecord OpenHandledBy(string handler, string subject = "Broken kettle") =>
+        Store.AssignCase(Open(subject).RegistrationNumber, CaseAssignee.ToPerson(handler), handler);
 
     /// <summary>A customer's follow-up with an attachment joins the case, as the capture pipeline writes it.</summary>
     public void Reply(CaseRecord caseRecord, MessageAuthor author = MessageAuthor.Customer) =>
@@ -86,8 +126,6 @@ internal sealed class AlertHost : IDisposable
         services =>
         {
             services.AddSingleton<TimeProvider>(Time);
-            services.AddSingleton<IHandlerDirectory>(Roster);
-            services.AddSingleton<ICaseDeadlines>(Deadlines);
         },
         _configuration));
 
@@ -112,30 +150,49 @@ internal sealed class AlertHost : IDisposable
         parent);
 }
 
-/// <summary>People and teams for the tests: logins with addresses and languages, a supervisor per case; anyone else written as an address is their own recipient.</summary>
-internal sealed class TestRoster : IHandlerDirectory
+/// <summary>
+/// Configuration for an <see cref="AlertHost"/> beyond its defaults, written as configuration keys: people and teams
+/// of the roster (section <c>Roster</c>), and any other key through the indexer.
+/// </summary>
+internal sealed class AlertSettings
 {
-    private readonly Dictionary<string, AlertRecipient> _people = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, string> _supervisors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string?> _values = new(StringComparer.OrdinalIgnoreCase);
+    private int _people;
+    private int _teams;
 
-    public void Add(string login, string address, string? language = null) => _people[login] = new AlertRecipient(login, address, login, language);
+    public IReadOnlyDictionary<string, string?> Values => _values;
 
-    public void Supervise(CaseRecord caseRecord, string supervisor) => _supervisors[caseRecord.Id] = supervisor;
+    public string? this[string key]
+    {
+        get => _values.GetValueOrDefault(key);
+        set => _values[key] = value;
+    }
 
-    public AlertRecipient? Find(string person) => _people.TryGetValue(person, out var known) ? known : AlertRecipient.FromAddress(person);
+    /// <summary>A person of the roster: the login cases are assigned to, where their alerts go, and in which language.</summary>
+    public AlertSettings Person(string login, string email, string? language = null)
+    {
+        var key = Key("People", _people++);
+        _values[key + "Login"] = login;
+        _values[key + "Email"] = email;
+        _values[key + "Language"] = language;
+        return this;
+    }
 
-    public string? SupervisorOf(CaseRecord caseRecord) => _supervisors.GetValueOrDefault(caseRecord.Id);
-}
+    /// <summary>A team of the roster, with the person its missed deadlines escalate to.</summary>
+    public AlertSettings Team(string name, string supervisor, params string[] members)
+    {
+        var key = Key("Teams", _teams++);
+        _values[key + "Name"] = name;
+        _values[key + "Supervisor"] = supervisor;
+        for (var i = 0; i < members.Length; i++)
+        {
+            _values[key + "Members:" + i.ToString(CultureInfo.InvariantCulture)] = members[i];
+        }
 
-/// <summary>Deadlines for the tests, per case.</summary>
-internal sealed class TestDeadlines : ICaseDeadlines
-{
-    private readonly Dictionary<string, CaseDeadlinePoints> _points = new(StringComparer.Ordinal);
+        return this;
+    }
 
-    public void Set(CaseRecord caseRecord, DateTimeOffset? atRiskAt, DateTimeOffset dueAt, bool paused = false) =>
-        _points[caseRecord.Id] = new CaseDeadlinePoints(atRiskAt, dueAt, paused);
-
-    public CaseDeadlinePoints? Find(CaseRecord caseRecord) => _points.GetValueOrDefault(caseRecord.Id);
+    private static string Key(string list, int index) => $"Roster:{list}:{index.ToString(CultureInfo.InvariantCulture)}:";
 }
 
 /// <summary>Reading what the SMTP server received.</summary>

@@ -44,8 +44,7 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
     [Fact]
     public async Task Assignment_AlertsTheNewHandlerInTheirLanguage_ButNotSomeoneTakingACaseThemselves()
     {
-        using var host = new AlertHost(smtp);
-        host.Roster.Add("peter.toth", "peter.assigned@handlers.example", "hu");
+        using var host = new AlertHost(smtp, new AlertSettings().Person("peter.toth", "peter.assigned@handlers.example", "hu"));
         var first = host.Open("Törött vízforraló", "hu");
         var second = host.Open("Késik a csomag", "hu");
 
@@ -64,8 +63,7 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
     [Fact]
     public async Task CustomerReply_JoiningTheCase_SendsOneAlertToItsHandler()
     {
-        using var host = new AlertHost(smtp);
-        host.Roster.Add("tom", "tom.reply@handlers.example", "en");
+        using var host = new AlertHost(smtp, new AlertSettings().Person("tom", "tom.reply@handlers.example", "en"));
         var opened = host.Open("Late delivery", "en");
         host.Store.AssignCase(opened.RegistrationNumber, CaseAssignee.ToPerson("tom"), "lead");
         await host.RunAsync();
