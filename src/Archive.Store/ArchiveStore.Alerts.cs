@@ -112,8 +112,8 @@ public sealed partial class ArchiveStore
     /// <summary>
     /// Records alerts in one transaction, each once: an alert whose key is already recorded is left out. For the alerts
     /// kept, in the same transaction: a skipped one gets an <see cref="CaseEventKinds.AlertNotSent"/> event; a case with a
-    /// reminder or deadline alert claimed gets its <see cref="CaseRecord.NextAlertAt"/> moved past what is now claimed; the first deadline alert
-    /// to the handler for a deadline raises the case's priority (<see cref="CaseEventKinds.PriorityRaised"/>), once.
+    /// reminder or deadline alert claimed gets its <see cref="CaseRecord.NextAlertAt"/> moved past what is now claimed; a deadline
+    /// alert to the handler raises the case's priority (<see cref="CaseEventKinds.PriorityRaised"/>): high at risk, urgent when missed.
     /// </summary>
     /// <param name="alerts">New alerts, <see cref="AlertState.Sending"/> (with their Message-ID) or <see cref="AlertState.Skipped"/> (with the reason in <see cref="CaseAlert.Error"/>).</param>
     /// <returns>The alerts recorded now, with their identifiers and claim time.</returns>
@@ -284,12 +284,11 @@ public sealed partial class ArchiveStore
         _ => "Digest",
     };
 
-    /// <summary>The handler's first alert about a deadline raises the priority: at risk, or missed when it was never at risk in time.</summary>
-    private bool RaisesPriority(CaseAlert alert) =>
+    /// <summary>The handler's alert about a deadline point raises the priority: high at risk, urgent when missed (never lowered, so a person's higher choice stands).</summary>
+    private static bool RaisesPriority(CaseAlert alert) =>
         alert is { CaseId: { } caseId, DeadlineAt: { } deadline } &&
         alert.Kind is AlertKind.DeadlineAtRisk or AlertKind.DeadlineMissed &&
-        alert.Key == AlertKeys.Deadline(alert.Kind, caseId, deadline, AlertKeys.HandlerRole) &&
-        (alert.Kind == AlertKind.DeadlineAtRisk || !CaseAlertSchedule.IsAlerted(_database, AlertKeys.Deadline(AlertKind.DeadlineAtRisk, caseId, deadline, AlertKeys.HandlerRole)));
+        alert.Key == AlertKeys.Deadline(alert.Kind, caseId, deadline, AlertKeys.HandlerRole);
 
     /// <summary>Raises a case's priority inside the caller's transaction: high when its deadline is at risk, urgent when it was missed.</summary>
     private void RaisePriorityForDeadline(string caseId, AlertKind kind, DateTimeOffset now)

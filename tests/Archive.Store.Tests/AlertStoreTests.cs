@@ -67,21 +67,23 @@ public sealed class AlertStoreTests
     }
 
     [Fact]
-    public void FirstDeadlineAlertToTheHandler_RaisesThePriorityOnce()
+    public void DeadlineAlertsToTheHandler_RaiseThePriority_HighAtRiskThenUrgentWhenMissed_NeverTwiceToTheSameLevel()
     {
         using var archive = new ArchiveFixture();
         var opened = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case;
         var deadline = ArchiveFixture.Start.AddDays(14);
 
         archive.Store.ClaimAlerts([Deadline(opened, AlertKind.DeadlineAtRisk, deadline, AlertKeys.HandlerRole)]);
+        var atRisk = archive.Store.FindCase(opened.RegistrationNumber)!.Priority;
         archive.Store.ClaimAlerts([
             Deadline(opened, AlertKind.DeadlineMissed, deadline, AlertKeys.HandlerRole),
             Deadline(opened, AlertKind.DeadlineMissed, deadline, AlertKeys.SupervisorRole)]);
-        var raisedForFirstDeadline = Raised(archive, opened);
+        var missed = archive.Store.FindCase(opened.RegistrationNumber)!.Priority;
         archive.Store.ClaimAlerts([Deadline(opened, AlertKind.DeadlineMissed, deadline.AddDays(5), AlertKeys.HandlerRole)]);
 
-        Assert.Equal(1, raisedForFirstDeadline);
+        Assert.Equal((CasePriority.High, CasePriority.Urgent), (atRisk, missed));
         Assert.Equal(2, Raised(archive, opened));
+        Assert.Equal(CasePriority.Urgent, archive.Store.FindCase(opened.RegistrationNumber)!.Priority);
         Assert.Equal(4, archive.Store.GetAlerts(opened.Id).Count);
     }
 

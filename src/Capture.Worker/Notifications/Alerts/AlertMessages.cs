@@ -107,6 +107,7 @@ public sealed class AlertMessages(ArchiveStore store, ICaseDeadlines deadlines, 
                 UrgencyLevel.Missed => $"{texts.Missed} {Local(urgency.DueAt!.Value)}",
                 UrgencyLevel.AtRisk => $"{texts.AtRisk} {Local(urgency.DueAt!.Value)}",
                 UrgencyLevel.Due => $"{texts.Due} {Local(urgency.DueAt!.Value)}",
+                UrgencyLevel.Paused => texts.Paused,
                 _ => caseRecord.WaitingSince is { } since ? $"{texts.WaitingSince} {Local(since)}" : caseRecord.Status.ToString(),
             };
             text.AppendLine(CultureInfo.InvariantCulture, $"{caseRecord.RegistrationNumber}  [{state}]  {caseRecord.Subject}");

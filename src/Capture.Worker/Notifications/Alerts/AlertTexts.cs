@@ -33,6 +33,7 @@ internal sealed record AlertTexts(
     string Missed,
     string AtRisk,
     string Due,
+    string Paused,
     string WaitingSince,
     string Footer)
 {
@@ -48,7 +49,7 @@ internal sealed record AlertTexts(
             "Twoje otwarte sprawy, od najpilniejszych ({1}):",
             "Nie masz otwartych spraw.",
             "Sprawa", "Temat", "Klient", "Kategoria", "Status", "Otrzymano", "Prowadzący", "nikt", "Termin", "Notatka",
-            "termin przekroczony", "termin zagrożony", "termin", "czeka od",
+            "termin przekroczony", "termin zagrożony", "termin", "termin wstrzymany, czekamy na klienta", "czeka od",
             "Wiadomość wysłana automatycznie przez Capture."),
         ["hu"] = new(
             "Új ügy kiosztva", "Ügyfél válasza", "Emlékeztető", "Veszélyben a határidő", "Lejárt határidő", "Nyitott ügyeid",
@@ -60,7 +61,7 @@ internal sealed record AlertTexts(
             "Nyitott ügyei sürgősség szerint ({1}):",
             "Nincs nyitott ügye.",
             "Ügy", "Tárgy", "Ügyfél", "Kategória", "Állapot", "Beérkezett", "Ügyintéző", "senki", "Határidő", "Megjegyzés",
-            "lejárt határidő", "veszélyben a határidő", "határidő", "vár óta",
+            "lejárt határidő", "veszélyben a határidő", "határidő", "a határidő szünetel, az ügyfélre várunk", "vár óta",
             "Ezt az üzenetet a Capture automatikusan küldte."),
         ["en"] = new(
             "Case assigned to you", "Customer reply", "Reminder", "Deadline at risk", "Deadline missed", "Your open cases",
@@ -72,7 +73,7 @@ internal sealed record AlertTexts(
             "Your open cases, most urgent first ({1}):",
             "You have no open cases.",
             "Case", "Subject", "Customer", "Category", "Status", "Received", "Handler", "nobody", "Deadline", "Note",
-            "deadline missed", "deadline at risk", "due", "waiting since",
+            "deadline missed", "deadline at risk", "due", "deadline paused, waiting for the customer", "waiting since",
             "This message was sent automatically by Capture."),
     };
 

@@ -14,7 +14,10 @@ internal enum UrgencyLevel
     /// <summary>It has a deadline, not yet at risk.</summary>
     Due,
 
-    /// <summary>It has no deadline (or the clock is paused).</summary>
+    /// <summary>Its deadline's clock stands still: the company waits for the customer.</summary>
+    Paused,
+
+    /// <summary>It has no deadline.</summary>
     None,
 }
 
@@ -25,8 +28,9 @@ internal enum UrgencyLevel
 internal sealed record CaseUrgency(CaseRecord Case, UrgencyLevel Level, DateTimeOffset? DueAt)
 {
     /// <summary>
-    /// Orders cases most urgent first: missed, at risk, then by the deadline soonest to end, then the customer waiting
-    /// longest, then the oldest case.
+    /// Orders cases most urgent first: missed, at risk, then by the deadline soonest to end, then those whose deadline is
+    /// paused while the customer owes an answer, then those without one; within each, the customer waiting longest, then
+    /// the oldest case.
     /// </summary>
     public static IReadOnlyList<CaseUrgency> Order(IEnumerable<CaseRecord> cases, ICaseDeadlines deadlines, DateTimeOffset now) => cases
         .Select(c => Of(c, deadlines.Find(c), now))
@@ -41,7 +45,7 @@ internal sealed record CaseUrgency(CaseRecord Case, UrgencyLevel Level, DateTime
     {
         null => new(caseRecord, UrgencyLevel.None, null),
         { DueAt: var due } when deadline.IsMissedAt(now) => new(caseRecord, UrgencyLevel.Missed, due),
-        { Paused: true, DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),
+        { Paused: true } => new(caseRecord, UrgencyLevel.Paused, null),
         { AtRiskAt: { } atRisk, DueAt: var due } when atRisk <= now => new(caseRecord, UrgencyLevel.AtRisk, due),
         { DueAt: var due } => new(caseRecord, UrgencyLevel.Due, due),
     };

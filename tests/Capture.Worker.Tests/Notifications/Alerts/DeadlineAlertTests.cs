@@ -63,7 +63,9 @@ public sealed class DeadlineAlertTests(SmtpFixture smtp) : IClassFixture<SmtpFix
         Assert.Equal(
             ["Nowa sprawa przydzielona", "Termin przekroczony", "Termin zagrożony"],
             smtp.DeliveredTo("ewa.missed@handlers.example").Select(m => m.Message.Subject!.Split("] ")[1].Split(':')[0]).Order(StringComparer.Ordinal));
-        Assert.Single(host.Store.GetHistory(opened.Id), e => e.Kind == CaseEventKinds.PriorityRaised);
+        Assert.Equal(
+            ["Normal → High", "High → Urgent"],
+            host.Store.GetHistory(opened.Id).Where(e => e.Kind == CaseEventKinds.PriorityRaised).Select(e => e.Detail.Split(':')[0]));
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class DigestTests(SmtpFixture smtp) : IClassFixture<SmtpFixture>
     }
 
     [Fact]
-    public async Task Digest_DoesNotCallADeadlineMissed_WhileItsClockIsPausedBeforeTheDueMoment()
+    public async Task Digest_SaysADeadlineIsPaused_NotMissed_WhileTheCustomerOwesAnAnswer()
     {
         const string handler = "maria.paused@handlers.example";
         using var host = new AlertHost(smtp, new AlertSettings { ["Alerts:Digest"] = "true", ["Alerts:DigestTime"] = "07:30" });
@@ -86,7 +86,7 @@ public sealed class DigestTests(SmtpFixture smtp) : IClassFixture<SmtpFixture>
 
         var digest = Assert.Single(smtp.DeliveredTo(handler));
         var line = Assert.Single(digest.Message.TextBody!.Split('\n'), l => l.StartsWith(opened.RegistrationNumber, StringComparison.Ordinal));
-        Assert.Contains($"[termin {AlertHost.Local(paused.DueAt)}]", line, StringComparison.Ordinal);
+        Assert.Contains("[termin wstrzymany, czekamy na klienta]", line, StringComparison.Ordinal);
         Assert.DoesNotContain(host.Store.GetAlerts(opened.Id), a => a.Kind is AlertKind.DeadlineAtRisk or AlertKind.DeadlineMissed);
     }
 
