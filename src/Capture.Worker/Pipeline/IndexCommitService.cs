@@ -22,6 +22,10 @@ internal sealed partial class IndexCommitService(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The timer starts before the first await, so it runs from the moment the host has started this service: a
+        // change made right after start-up is committed within one interval, however late this task gets a thread.
+        var interval = options.Value.IndexCommitInterval > TimeSpan.Zero ? options.Value.IndexCommitInterval : TimeSpan.FromMilliseconds(500);
+        using var timer = new PeriodicTimer(interval, time);
         await Task.Yield();
         var rebuilding = index.NeedsRebuild ? RebuildAsync(stoppingToken) : Task.CompletedTask;
         if (!index.NeedsRebuild)
@@ -29,8 +33,6 @@ internal sealed partial class IndexCommitService(
             indexer.CatchUp();
         }
 
-        var interval = options.Value.IndexCommitInterval > TimeSpan.Zero ? options.Value.IndexCommitInterval : TimeSpan.FromMilliseconds(500);
-        using var timer = new PeriodicTimer(interval, time);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
