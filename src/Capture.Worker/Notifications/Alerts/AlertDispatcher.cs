@@ -5,6 +5,7 @@ using Archive.Store.Alerts;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Notifications.Alerts;
 
@@ -12,9 +13,17 @@ namespace Capture.Worker.Notifications.Alerts;
 /// Sends the claimed alerts (<see cref="AlertState.Sending"/>) on one SMTP connection and records each as the server
 /// answers it: accepted (<see cref="AlertState.Sent"/>), refused for good with a 5xx reply (<see cref="AlertState.Failed"/>,
 /// with the reason, not retried), or a passing failure (server down, connection lost, a 4xx reply), after which the alert
-/// stays claimed and the next round sends it again, so an outage loses nothing.
+/// stays claimed and the next round sends it again, so an outage loses nothing. An alert still unsent
+/// <see cref="AlertOptions.GiveUpAfter"/> after it was claimed is recorded as failed with the last error instead: news
+/// that old would mislead, and the case's history says it was never delivered.
 /// </summary>
-public sealed partial class AlertDispatcher(ArchiveStore store, AlertMessages messages, SmtpMailSender sender, ILogger<AlertDispatcher> logger)
+public sealed partial class AlertDispatcher(
+    ArchiveStore store,
+    AlertMessages messages,
+    SmtpMailSender sender,
+    IOptions<AlertOptions> options,
+    TimeProvider time,
+    ILogger<AlertDispatcher> logger)
 {
     /// <summary>Sends every pending alert.</summary>
     /// <param name="cancellationToken">Stops between messages; the rest stay pending.</param>
@@ -22,10 +31,11 @@ public sealed partial class AlertDispatcher(ArchiveStore store, AlertMessages me
     /// <exception cref="OperationCanceledException">Cancelled.</exception>
     public async Task<AlertDelivery> SendPendingAsync(CancellationToken cancellationToken)
     {
+        var expired = GiveUpOnStale(store.ListPendingAlerts());
         var pending = store.ListPendingAlerts();
         if (pending.Count == 0)
         {
-            return new AlertDelivery(0, 0, 0);
+            return new AlertDelivery(0, expired, 0);
         }
 
         var session = await OpenOrNullAsync(pending.Count, cancellationToken).ConfigureAwait(false);
@@ -34,7 +44,7 @@ public sealed partial class AlertDispatcher(ArchiveStore store, AlertMessages me
             return new AlertDelivery(0, 0, pending.Count);
         }
 
-        var (sent, failed) = (0, 0);
+        var (sent, failed) = (0, expired);
         await using (session.ConfigureAwait(false))
         {
             foreach (var alert in pending)
@@ -77,7 +87,24 @@ public sealed partial class AlertDispatcher(ArchiveStore store, AlertMessages me
             }
         }
 
-        return new AlertDelivery(sent, failed, pending.Count - sent - failed);
+        return new AlertDelivery(sent, failed, pending.Count + expired - sent - failed);
+    }
+
+    /// <summary>Records as failed the alerts claimed longer ago than <see cref="AlertOptions.GiveUpAfter"/>; returns how many.</summary>
+    private int GiveUpOnStale(IReadOnlyList<CaseAlert> pending)
+    {
+        var giveUpAfter = options.Value.GiveUpAfter;
+        var now = time.GetUtcNow();
+        var stale = pending.Where(a => now - a.ClaimedAt >= giveUpAfter).ToList();
+        foreach (var alert in stale)
+        {
+            var reason = string.Create(CultureInfo.InvariantCulture,
+                $"not sent within {giveUpAfter} (Alerts:GiveUpAfter); the last error was: {alert.Error ?? "the mail server could not be reached"}");
+            store.MarkAlertFailed(alert.Key, reason);
+            LogGaveUp(alert.Kind, alert.RegistrationNumber ?? "-", reason);
+        }
+
+        return stale.Count;
     }
 
     /// <summary>Connects; on any failure but our own cancellation (wrong settings, an outage) logs it and returns null, the alerts staying claimed for the next round.</summary>
@@ -105,6 +132,9 @@ public sealed partial class AlertDispatcher(ArchiveStore store, AlertMessages me
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} alert of {RegistrationNumber} to {Recipient} was refused and is not sent again: {Reply}")]
     private partial void LogRefused(AlertKind kind, string registrationNumber, string recipient, string reply);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The {Kind} alert of {RegistrationNumber} is given up: {Reason}")]
+    private partial void LogGaveUp(AlertKind kind, string registrationNumber, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Kind} alert of {RegistrationNumber} was deferred by the server and is tried again next round: {Reply}")]
     private partial void LogDeferred(AlertKind kind, string registrationNumber, string reply);

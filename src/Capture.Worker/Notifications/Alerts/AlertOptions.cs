@@ -35,6 +35,12 @@ public sealed class AlertOptions
     /// </summary>
     public string? FallbackRecipient { get; set; }
 
+    /// <summary>
+    /// How long an alert may wait for the mail server (down, or deferring it) before it is recorded as failed instead of
+    /// sent late. Default one day.
+    /// </summary>
+    public TimeSpan GiveUpAfter { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The problems with these settings, each naming the key and the fix; none when alerts are off.</summary>
     public IEnumerable<string> Validate()
     {
@@ -46,6 +52,11 @@ public sealed class AlertOptions
         if (Interval < TimeSpan.FromSeconds(10) || Interval > TimeSpan.FromHours(1))
         {
             yield return $"{SectionName}:{nameof(Interval)} is {Interval}; use a time between 00:00:10 and 01:00:00, e.g. 00:01:00.";
+        }
+
+        if (GiveUpAfter < TimeSpan.FromMinutes(10) || GiveUpAfter > TimeSpan.FromDays(30))
+        {
+            yield return $"{SectionName}:{nameof(GiveUpAfter)} is {GiveUpAfter}; use a time between 00:10:00 and 30.00:00:00, e.g. 1.00:00:00.";
         }
 
         if (DigestTime < TimeSpan.Zero || DigestTime >= TimeSpan.FromDays(1))

@@ -10,6 +10,7 @@ public sealed class AlertOptionsTests
     [InlineData("DigestTime", "1.00:00:00", "Alerts:DigestTime")]
     [InlineData("Language", "de", "Alerts:Language")]
     [InlineData("FallbackRecipient", "team mailbox", "Alerts:FallbackRecipient")]
+    [InlineData("GiveUpAfter", "00:01:00", "Alerts:GiveUpAfter")]
     public void InvalidSetting_IsReportedWithItsKey(string setting, string value, string key)
     {
         var options = new AlertOptions();
@@ -18,6 +19,7 @@ public sealed class AlertOptionsTests
             case "Interval": options.Interval = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "DigestTime": options.DigestTime = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             case "Language": options.Language = value; break;
+            case "GiveUpAfter": options.GiveUpAfter = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
             default: options.FallbackRecipient = value; break;
         }
 

@@ -198,6 +198,41 @@ public sealed class AlertRoundTests(SmtpFixture smtp) : IClassFixture<SmtpFixtur
     }
 
     [Fact]
+    public async Task ServerDownLongerThanGiveUpAfter_RecordsTheAlertAsFailedWithTheLastError_AndNeverSendsItLate()
+    {
+        const string anna = "anna.longoutage@handlers.example";
+        using var host = new AlertHost(smtp, new AlertSettings { ["Alerts:GiveUpAfter"] = "02:00:00" });
+        var opened = host.Open();
+        host.Store.SetReminder(opened.RegistrationNumber, AlertHost.Start, "Oddzwonić", anna);
+
+        await smtp.Sink.StopAsync();
+        AlertRoundResult late;
+        try
+        {
+            await host.RunAsync();
+            host.Time.Advance(TimeSpan.FromHours(1));
+            var stillWaiting = await host.RunAsync();
+            Assert.Equal(1, stillWaiting.Delivery.Waiting);
+            host.Time.Advance(TimeSpan.FromHours(1));
+            late = await host.RunAsync();
+        }
+        finally
+        {
+            await smtp.Sink.StartAgainAsync(TestContext.Current.CancellationToken);
+        }
+
+        host.Time.Advance(TimeSpan.FromMinutes(1));
+        await host.RunAsync();
+
+        Assert.Equal((0, 1, 0), (late.Delivery.Sent, late.Delivery.Failed, late.Delivery.Waiting));
+        var alert = Assert.Single(host.Store.GetAlerts(opened.Id));
+        Assert.Equal(AlertState.Failed, alert.State);
+        Assert.Contains("not sent within 02:00:00 (Alerts:GiveUpAfter)", alert.Error, StringComparison.Ordinal);
+        Assert.Empty(smtp.DeliveredTo(anna));
+        Assert.Contains(host.Store.GetHistory(opened.Id), e => e.Kind == CaseEventKinds.AlertNotSent && e.Detail.Contains("Alerts:GiveUpAfter", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RefusedRecipient_IsRecordedAsFailedWithTheReason_AndNotTriedAgain()
     {
         const string refused = "nobody+reject@handlers.example";
