@@ -34,12 +34,12 @@ public sealed partial class ArchiveIndex
             query = new ConstantScoreQuery(query);
         }
 
-        return WithSearcher(searcher =>
+        return WithSearcher((searcher, generation) =>
         {
             CaseSearch.Outcome outcome;
             try
             {
-                outcome = CaseSearch.Run(searcher, query, request.Sort, request.Offset + request.Limit, options.SearchThreads);
+                outcome = CaseSearch.Run(searcher, generation.CaseOrdinals, query, request.Sort, request.Offset + request.Limit, options.SearchThreads);
             }
             catch (BooleanQuery.TooManyClausesException exception)
             {
