@@ -128,6 +128,12 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
             CultureInfo.InvariantCulture,
             $"Warm-up pass {warmUp.TotalSeconds:N1} s; load average after {LoadAverage()}; peak memory (VmHWM) {ProcStatus.ReadSelfKb("VmHWM") / 1024.0:N0} MB"));
         SearchReport.WriteQueries(output, overall, kinds);
+        await output.WriteLineAsync("CPU time of the process per query (all threads; steadier than latency when the machine is loaded):");
+        var cpuTimings = timings.Select(timing => timing with { Milliseconds = timing.CpuMilliseconds }).ToList();
+        SearchReport.WriteQueries(
+            output,
+            LatencySummary.Of("all", cpuTimings),
+            [.. QueryMix.Composition.Select(entry => LatencySummary.Of(entry.Kind, [.. cpuTimings.Where(timing => timing.Query.Kind == entry.Kind)]))]);
         var passed = overall.P50Ms < SearchReport.P50GoalMs && overall.P99Ms < SearchReport.P99GoalMs && kinds.All(kind => !kind.Failed);
         await output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
