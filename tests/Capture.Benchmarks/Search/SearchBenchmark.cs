@@ -114,7 +114,8 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
             cancellationToken.ThrowIfCancellationRequested();
         }
 
-        using var index = new ArchiveIndex(new ArchiveSearchOptions { IndexDirectory = indexDirectory }, new ArchiveClock(), new StderrLogger<ArchiveIndex>());
+        var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SEARCH_THREADS"), CultureInfo.InvariantCulture, out var t) ? t : 0;
+        using var index = new ArchiveIndex(new ArchiveSearchOptions { IndexDirectory = indexDirectory, SearchThreads = threads }, new ArchiveClock(), new StderrLogger<ArchiveIndex>());
         var opened = System.Diagnostics.Stopwatch.StartNew();
         var queries = QueryMix.Build(sample);
         _ = QueryRunner.Run(index, queries, cancellationToken);
