@@ -51,7 +51,7 @@ public sealed partial class ArchiveIndex : IDisposable
         catalog = new GenerationCatalog(Path.GetFullPath(options.IndexDirectory));
         System.IO.Directory.CreateDirectory(catalog.Root);
         analyzers = new ArchiveAnalyzers(options, logger);
-        compiler = new SearchQueryCompiler(analyzers.PerField);
+        compiler = new SearchQueryCompiler(analyzers.PerField, analyzers.FoldedWords);
         try
         {
             var current = catalog.Current();
