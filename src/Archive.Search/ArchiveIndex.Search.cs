@@ -9,6 +9,9 @@ namespace Archive.Search;
 
 public sealed partial class ArchiveIndex
 {
+    /// <summary>From this many hits on a page, reading them is shared among threads.</summary>
+    private const int ParallelHitsFrom = 4;
+
     /// <summary>
     /// Finds matching cases: one hit per case (its best document for the order), paged over cases, with the number
     /// of matching cases per category and status.
@@ -34,25 +37,53 @@ public sealed partial class ArchiveIndex
             query = new ConstantScoreQuery(query);
         }
 
-        return WithSearcher(searcher =>
+        return WithSearcher((searcher, generation) =>
         {
             CaseSearch.Outcome outcome;
             try
             {
-                outcome = CaseSearch.Run(searcher, query, request.Sort, request.Offset + request.Limit, options.SearchThreads);
+                outcome = CaseSearch.Run(searcher, generation.CaseOrdinals, query, request.Sort, request.Offset + request.Limit, options.SearchThreads);
             }
             catch (BooleanQuery.TooManyClausesException exception)
             {
                 throw SearchQueryCompiler.TooManyClauses(exception);
             }
 
-            var hits = outcome.BestFirst
-                .Skip(request.Offset)
-                .Take(request.Limit)
-                .Select(best => ToHit(searcher, best, request.Sort, matcher, now))
-                .ToList();
+            var page = outcome.BestFirst.Skip(request.Offset).Take(request.Limit).ToArray();
+            var hits = ToHits(searcher, page, request.Sort, matcher, now);
             return new SearchResults(outcome.TotalCases, hits, outcome.CategoryCounts, outcome.StatusCounts);
         });
+    }
+
+    /// <summary>
+    /// Reads the page's documents and builds their snippets, on several threads for a full page: about 0.15 ms a hit,
+    /// so a page of 20 is 3 ms, most of a typical query once counting the matches is cheap.
+    /// </summary>
+    private CaseHit[] ToHits(IndexSearcher searcher, CaseQueue.Entry[] page, SearchSort sort, SnippetTermMatcher matcher, DateTimeOffset now)
+    {
+        var hits = new CaseHit[page.Length];
+        var threads = options.SearchThreads > 0 ? options.SearchThreads : Environment.ProcessorCount;
+        if (threads == 1 || page.Length < ParallelHitsFrom)
+        {
+            for (var i = 0; i < page.Length; i++)
+            {
+                hits[i] = ToHit(searcher, page[i], sort, matcher, now);
+            }
+
+            return hits;
+        }
+
+        try
+        {
+            Parallel.For(0, page.Length, new ParallelOptions { MaxDegreeOfParallelism = threads }, i => hits[i] = ToHit(searcher, page[i], sort, matcher, now));
+        }
+        catch (AggregateException exception) when (exception.InnerExceptions.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(exception.InnerExceptions[0]);
+            throw;
+        }
+
+        return hits;
     }
 
     private CaseHit ToHit(IndexSearcher searcher, CaseQueue.Entry best, SearchSort sort, SnippetTermMatcher matcher, DateTimeOffset now)

@@ -51,7 +51,7 @@ public sealed partial class ArchiveIndex : IDisposable
         catalog = new GenerationCatalog(Path.GetFullPath(options.IndexDirectory));
         System.IO.Directory.CreateDirectory(catalog.Root);
         analyzers = new ArchiveAnalyzers(options, logger);
-        compiler = new SearchQueryCompiler(analyzers.PerField);
+        compiler = new SearchQueryCompiler(analyzers.PerField, analyzers.FoldedWords);
         try
         {
             var current = catalog.Current();
@@ -263,13 +263,15 @@ public sealed partial class ArchiveIndex : IDisposable
         }
     }
 
-    private T WithSearcher<T>(Func<IndexSearcher, T> action) => WithGeneration(generation =>
+    private T WithSearcher<T>(Func<IndexSearcher, T> action) => WithSearcher((searcher, _) => action(searcher));
+
+    private T WithSearcher<T>(Func<IndexSearcher, IndexGeneration, T> action) => WithGeneration(generation =>
     {
         var searchers = generation.Searchers!;
         var searcher = searchers.Acquire();
         try
         {
-            return action(searcher);
+            return action(searcher, generation);
         }
         finally
         {

@@ -14,7 +14,7 @@ public sealed class CaseQueueTests
     {
         var random = new Random(seed);
         var matches = Enumerable.Range(0, documents)
-            .Select(doc => (Case: (long)random.Next(documents / 3), Rank: (double)random.Next(1000), Doc: doc))
+            .Select(doc => (Case: random.Next(documents / 3), Rank: (double)random.Next(1000), Doc: doc))
             .ToList();
         if (seed == 4)
         {
@@ -23,9 +23,9 @@ public sealed class CaseQueueTests
         }
 
         var queue = new CaseQueue(capacity);
-        foreach (var (caseKey, rank, doc) in matches)
+        foreach (var (@case, rank, doc) in matches)
         {
-            queue.Offer(caseKey, rank, doc);
+            queue.Offer(@case, rank, doc);
         }
 
         var expected = matches
@@ -35,23 +35,67 @@ public sealed class CaseQueueTests
             .ThenBy(best => best.Doc)
             .Take(capacity)
             .Select(best => (best.Case, best.Rank, best.Doc));
-        Assert.Equal(expected, queue.BestFirst().Select(entry => (entry.CaseKey, entry.Rank, entry.Doc)));
+        Assert.Equal(expected, queue.BestFirst().Select(entry => (entry.Case, entry.Rank, entry.Doc)));
     }
 
     [Fact]
-    public void CaseKeySet_CountsDistinctKeys_IncludingZero_AcrossGrowth()
+    public void CaseSet_CountsDistinctCases_AndKeepsTheFirstPayload()
     {
         var random = new Random(7);
-        var keys = Enumerable.Range(0, 100_000).Select(_ => random.NextInt64(-50_000, 50_000)).Append(0).ToList();
+        var cases = Enumerable.Range(0, 100_000).Select(_ => random.Next(50_000)).Append(0).Append(49_999).ToList();
 
-        var set = CaseKeySet.Rent();
-        var added = keys.Count(key => set.Add(key, payload: (int)(key & 0xFF)));
-        var entries = set.Entries().ToList();
-        CaseKeySet.Return(set);
+        var set = CaseSet.Rent(50_000, keepPayloads: true);
+        var added = cases.Where(@case => set.Add(@case, payload: @case & 0xFF)).ToList();
 
-        Assert.Equal(keys.Distinct().Count(), added);
-        Assert.Equal(added, entries.Count);
-        Assert.All(entries, entry => Assert.Equal((int)(entry.Key & 0xFF), entry.Payload));
-        Assert.Equal(0, CaseKeySet.Rent().Count);
+        Assert.Equal(cases.Distinct().Count(), added.Count);
+        Assert.Equal(added.Count, set.Count);
+        Assert.All(added, @case => Assert.Equal(@case & 0xFF, set.PayloadOf(@case)));
+        Assert.All(Enumerable.Range(0, 50_000), @case => Assert.Equal(added.Contains(@case), set.Contains(@case)));
+        CaseSet.Return(set);
+        Assert.Equal(0, CaseSet.Rent(50_000, keepPayloads: false).Count);
+    }
+
+    [Fact]
+    public void CaseSet_Union_CountsEachCaseOnce_AndNamesTheCasesInBoth()
+    {
+        var random = new Random(11);
+        var first = Enumerable.Range(0, 3_000).Select(_ => random.Next(10_000)).ToHashSet();
+        var second = Enumerable.Range(0, 3_000).Select(_ => random.Next(10_000)).ToHashSet();
+        var a = CaseSet.Rent(10_000, keepPayloads: false);
+        var b = CaseSet.Rent(10_000, keepPayloads: true);
+        foreach (var @case in first)
+        {
+            a.Add(@case, 0);
+        }
+
+        foreach (var @case in second)
+        {
+            b.Add(@case, 0);
+        }
+
+        var inBoth = new List<int>();
+        a.UnionWith(b, inBoth.Add);
+
+        Assert.Equal(first.Union(second).Count(), a.Count);
+        Assert.Equal(first.Intersect(second).Order(), inBoth.Order());
+        CaseSet.Return(a);
+        CaseSet.Return(b);
+    }
+
+    [Fact]
+    public void CaseOrdinals_AreDenseAndStable_ForTheSameKeys()
+    {
+        var random = new Random(3);
+        var keys = Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(long.MinValue, long.MaxValue)).Append(0).ToArray();
+        var ordinals = new CaseOrdinals();
+        var first = new int[keys.Length];
+        ordinals.Assign(keys, first);
+
+        var again = new int[keys.Length];
+        ordinals.Assign([.. keys.Reverse()], again);
+
+        Assert.Equal(keys.Distinct().Count(), ordinals.Count);
+        Assert.Equal(Enumerable.Range(0, ordinals.Count), first.Distinct().Order());
+        Assert.Equal(first.Reverse(), again);
     }
 }

@@ -39,5 +39,18 @@ public sealed class DiacriticFoldingTests : IDisposable
         Assert.Equal(["C-2026-000001", "C-2026-000002"], index.Cases("Lodz"));
     }
 
+    [Theory]
+    [InlineData("\"reklamację dotyczącą czajnika\"")]
+    [InlineData("\"reklamacje dotyczaca czajnika\"")]
+    public void QuotedPhrase_TypedWithOrWithoutDiacritics_FindsBothSpellings_InOrderOnly(string query)
+    {
+        index.Add(
+            Letter("C-2026-000001", "Składam reklamację dotyczącą czajnika z Łodzi."),
+            Letter("C-2026-000002", "Skladam reklamacje dotyczaca czajnika z Lodzi."),
+            Letter("C-2026-000003", "Czajnika dotyczącą reklamację składam."));
+
+        Assert.Equal(["C-2026-000001", "C-2026-000002"], index.CaseSet(query));
+    }
+
     public void Dispose() => index.Dispose();
 }

@@ -9,7 +9,7 @@ namespace Capture.Benchmarks;
 /// <summary>
 /// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
 /// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c> or
-/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c> or <c>-- search [--docs N] [--out FILE] [--keep]</c>.
+/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c> or <c>-- search [--docs N] [--out FILE] [--keep] [--index DIR]</c>.
 /// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
 /// </summary>
 internal static class Program
@@ -18,7 +18,7 @@ internal static class Program
         Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
                Capture.Benchmarks mail [--messages N]
                Capture.Benchmarks understand [--seconds N]
-               Capture.Benchmarks search [--docs N] [--out FILE] [--keep]
+               Capture.Benchmarks search [--docs N] [--out FILE] [--keep] [--index DIR]
 
           ocr          Time the tesseract command line (one page after another, and one process per core) against
                        Capture's DocumentTextExtractor on the same pages, with peak memory and goal checks.
@@ -40,6 +40,8 @@ internal static class Program
           --docs N     Documents to generate and index (default 1000000, at least 1000).
           --out FILE   Also write the results as JSON to FILE.
           --keep       Keep the index (its folder is printed).
+          --index DIR  Build the index in DIR and keep it; when DIR already holds the index of this benchmark with
+                       the same --docs, skip indexing and the baseline and only time the queries against it.
 
         Exit code: 0 every goal met, 1 a goal failed, 2 wrong usage or a tool missing.
         """;
@@ -144,7 +146,11 @@ internal static class Program
 
     private static async Task<int> RunSearchAsync(string[] args)
     {
-        if (ParseCountOutKeep(args, "--docs", SearchBenchmarkSettings.DefaultDocuments, SearchBenchmarkSettings.MinDocuments, 100_000_000) is not (var documents, var outputFile, var keep))
+        // --index DIR is the search benchmark's own option; the rest it shares with ocr.
+        var at = Array.IndexOf(args, "--index");
+        var indexDirectory = at > 0 && at + 1 < args.Length ? args[at + 1] : null;
+        var rest = indexDirectory is null ? args : [.. args.Where((_, i) => i != at && i != at + 1)];
+        if (ParseCountOutKeep(rest, "--docs", SearchBenchmarkSettings.DefaultDocuments, SearchBenchmarkSettings.MinDocuments, 100_000_000) is not (var documents, var outputFile, var keep))
         {
             return 2;
         }
@@ -152,7 +158,7 @@ internal static class Program
         using var cancellation = CancelOnCtrlC();
         try
         {
-            return await new SearchBenchmark(new SearchBenchmarkSettings(documents, outputFile, keep), Console.Out).RunAsync(cancellation.Token);
+            return await new SearchBenchmark(new SearchBenchmarkSettings(documents, outputFile, keep, indexDirectory), Console.Out).RunAsync(cancellation.Token);
         }
         catch (OperationCanceledException)
         {

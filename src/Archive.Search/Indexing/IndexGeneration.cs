@@ -1,3 +1,4 @@
+using Archive.Search.Querying;
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -26,6 +27,9 @@ internal sealed class IndexGeneration
     public GenerationCatalog.Entry Entry { get; }
 
     public IndexWriter Writer { get; }
+
+    /// <summary>The numbering of this generation's cases, kept across refreshes (see <see cref="CaseOrdinals"/>).</summary>
+    public CaseOrdinals CaseOrdinals { get; } = new();
 
     /// <summary>The near-real-time searchers; null until <see cref="OpenSearchers"/> (a rebuild only writes).</summary>
     public SearcherManager? Searchers { get; private set; }

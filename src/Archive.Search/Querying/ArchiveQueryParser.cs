@@ -16,11 +16,19 @@ namespace Archive.Search.Querying;
 internal sealed class ArchiveQueryParser : QueryParser
 {
     private readonly QueryContext context;
+    private readonly Analyzer phraseAnalyzer;
 
-    public ArchiveQueryParser(Analyzer analyzer, QueryContext context)
+    /// <param name="analyzer">The analyzer of every field.</param>
+    /// <param name="phraseAnalyzer">
+    /// Folded words only, for a quoted phrase in the text fields: with the words as written beside the folded ones
+    /// at each position, Lucene runs a multi-term phrase, two to three times slower on common words.
+    /// </param>
+    /// <param name="context">The time and zone the query's dates are read in.</param>
+    public ArchiveQueryParser(Analyzer analyzer, Analyzer phraseAnalyzer, QueryContext context)
         : base(FoldedTextAnalyzer.Version, QueryFields.Any, analyzer)
     {
         this.context = context;
+        this.phraseAnalyzer = phraseAnalyzer;
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
         AllowLeadingWildcard = false;
@@ -151,7 +159,10 @@ internal sealed class ArchiveQueryParser : QueryParser
                 continue;
             }
 
-            if (Analysed(indexField, queryText, slop) is { } analysed)
+            var analysed = quoted
+                ? CreateFieldQuery(phraseAnalyzer, Occur.MUST, indexField, queryText, quoted: true, slop)
+                : Analysed(indexField, queryText, slop);
+            if (analysed is not null)
             {
                 analysed.Boost = boost;
                 clauses.Add(analysed);

@@ -1,36 +1,45 @@
 using Archive.Search.Indexing;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// Collects the matching documents of some segments into cases: the distinct cases with their category and status
-/// (<see cref="Cases"/>, tallied in <see cref="CategoryTally"/> and <see cref="StatusTally"/>), and the top cases for one
-/// page in the requested order (<see cref="Queue"/>). Everything it reads per document comes from
-/// <see cref="SegmentColumns"/>, so a query matching most of the archive still costs one cheap pass over its matches.
-/// <see cref="CaseSearch"/> runs one per group of segments and merges them.
+/// Collects the matching documents of some segments into cases: the distinct cases (<see cref="Cases"/>, by their
+/// <see cref="CaseOrdinals"/>), each tallied once by the category and status of the first of its documents seen
+/// (<see cref="CategoryTally"/>, <see cref="StatusTally"/>), and the top cases for one page in the requested order
+/// (<see cref="Queue"/>). Everything it reads per document comes from <see cref="SegmentColumns"/>, so a query matching
+/// most of the archive still costs one cheap pass over its matches. <see cref="CaseSearch"/> runs one per group of
+/// segments and merges them.
 /// </summary>
 internal sealed class CaseCollector : ICollector, IDisposable
 {
     private readonly SearchSort sort;
     private readonly FacetNames categories;
     private readonly FacetNames statuses;
+    private readonly CaseOrdinals ordinals;
     private Scorer? scorer;
     private SegmentColumns? columns;
     private int[] categoryIds = [];
     private int[] statusIds = [];
     private long[]? sortValues;
-    private SortedDocValues? legacyCaseIds;
-    private long?[] legacyKeyByOrdinal = [];
+    private int[] caseOfDoc = [];
     private int docBase;
 
-    public CaseCollector(SearchSort sort, int capacity, FacetNames categories, FacetNames statuses)
+    /// <param name="sort">The order of the cases.</param>
+    /// <param name="capacity">How many of the best cases to keep.</param>
+    /// <param name="categories">The category ids, shared by the collectors of one search.</param>
+    /// <param name="statuses">The status ids, likewise.</param>
+    /// <param name="ordinals">The generation's case numbering; every segment this collector sees is loaded with it.</param>
+    /// <param name="cases">The number of ordinals once the searcher's segments are loaded.</param>
+    /// <param name="keepPayloads">Whether the merge will ask for each case's payload (a second or later group).</param>
+    public CaseCollector(SearchSort sort, int capacity, FacetNames categories, FacetNames statuses, CaseOrdinals ordinals, int cases, bool keepPayloads)
     {
         this.sort = sort;
         this.categories = categories;
         this.statuses = statuses;
+        this.ordinals = ordinals;
+        Cases = CaseSet.Rent(cases, keepPayloads);
         Queue = new CaseQueue(capacity);
     }
 
@@ -40,8 +49,8 @@ internal sealed class CaseCollector : ICollector, IDisposable
     /// </summary>
     public bool AcceptsDocsOutOfOrder => false;
 
-    /// <summary>The distinct cases, each with its category and status packed by <see cref="Pack"/>.</summary>
-    public CaseKeySet Cases { get; } = CaseKeySet.Rent();
+    /// <summary>The distinct cases, each with its category and status packed by <see cref="Pack"/> when kept.</summary>
+    public CaseSet Cases { get; }
 
     public CaseQueue Queue { get; }
 
@@ -61,7 +70,8 @@ internal sealed class CaseCollector : ICollector, IDisposable
     {
         var reader = context.AtomicReader;
         docBase = context.DocBase;
-        columns = SegmentColumns.For(reader);
+        columns = SegmentColumns.For(reader, ordinals);
+        caseOfDoc = columns.Cases;
         categoryIds = [.. columns.CategoryNames.Select(categories.IdOf)];
         statusIds = [.. columns.StatusNames.Select(statuses.IdOf)];
         CategoryTally = Grown(CategoryTally, categories.Count);
@@ -73,34 +83,23 @@ internal sealed class CaseCollector : ICollector, IDisposable
             SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => columns.SortKey(IndexFields.RegistrationOrder),
             _ => null,
         };
-
-        // An index of schema 1 (answering until its rebuild is done) has the case ids but not their keys.
-        legacyCaseIds = columns.CaseKeys is null ? reader.GetSortedDocValues(IndexFields.CaseId) : null;
-        legacyKeyByOrdinal = legacyCaseIds is null ? [] : new long?[legacyCaseIds.ValueCount];
     }
 
     public void Collect(int doc)
     {
-        long caseKey;
-        if (columns!.CaseKeys is { } keys)
-        {
-            caseKey = keys[doc];
-        }
-        else if (LegacyCaseKey(doc) is { } legacyKey)
-        {
-            caseKey = legacyKey;
-        }
-        else
+        var @case = caseOfDoc[doc];
+        if (@case < 0)
         {
             return;
         }
 
-        var category = columns.Categories[doc];
-        var status = columns.Statuses[doc];
-        var categoryId = category >= 0 ? categoryIds[category] : -1;
-        var statusId = status >= 0 ? statusIds[status] : -1;
-        if (Cases.Add(caseKey, Pack(categoryId, statusId)))
+        if (!Cases.Contains(@case))
         {
+            var category = columns!.Categories[doc];
+            var status = columns.Statuses[doc];
+            var categoryId = category >= 0 ? categoryIds[category] : -1;
+            var statusId = status >= 0 ? statusIds[status] : -1;
+            Cases.Add(@case, Pack(categoryId, statusId));
             if (categoryId >= 0)
             {
                 CategoryTally[categoryId]++;
@@ -112,31 +111,12 @@ internal sealed class CaseCollector : ICollector, IDisposable
             }
         }
 
-        Queue.Offer(caseKey, Rank(doc), docBase + doc);
+        Queue.Offer(@case, Rank(doc), docBase + doc);
     }
 
-    public void Dispose() => CaseKeySet.Return(Cases);
+    public void Dispose() => CaseSet.Return(Cases);
 
     private static int[] Grown(int[] tally, int size) => tally.Length >= size ? tally : [.. tally, .. new int[size - tally.Length]];
-
-    private long? LegacyCaseKey(int doc)
-    {
-        var ordinal = legacyCaseIds?.GetOrd(doc) ?? -1;
-        if (ordinal < 0)
-        {
-            return null;
-        }
-
-        if (legacyKeyByOrdinal[ordinal] is not { } key)
-        {
-            var caseId = new BytesRef();
-            legacyCaseIds!.LookupOrd(ordinal, caseId);
-            key = IndexDocumentMapper.CaseKey(caseId.Utf8ToString());
-            legacyKeyByOrdinal[ordinal] = key;
-        }
-
-        return key;
-    }
 
     /// <summary>Higher is better. Ticks fit a double to within microseconds, far finer than any order a clerk sees.</summary>
     private double Rank(int doc)

@@ -13,27 +13,27 @@ internal sealed class CaseQueue
     private const int ScannedCapacity = 64;
 
     private readonly int capacity;
-    private readonly long[] keys;
+    private readonly int[] cases;
     private readonly double[] ranks;
     private readonly int[] docs;
     private readonly int[] heap;          // heap position -> slot
     private readonly int[] positionOfSlot; // slot -> heap position
-    private readonly Dictionary<long, int>? slotByKey;
+    private readonly Dictionary<int, int>? slotByCase;
     private int count;
 
     public CaseQueue(int capacity)
     {
         this.capacity = capacity;
         var size = Math.Min(capacity, 1 << 20);
-        keys = new long[size];
+        cases = new int[size];
         ranks = new double[size];
         docs = new int[size];
         heap = new int[size];
         positionOfSlot = new int[size];
-        slotByKey = capacity > ScannedCapacity ? new Dictionary<long, int>(Math.Min(capacity, 1024)) : null;
+        slotByCase = capacity > ScannedCapacity ? new Dictionary<int, int>(Math.Min(capacity, 1024)) : null;
     }
 
-    public void Offer(long caseKey, double rank, int doc)
+    public void Offer(int @case, double rank, int doc)
     {
         // Most documents of a large result rank below the worst held case: they can neither enter nor improve
         // a held case (whose rank is at least the worst), so they are turned away before any lookup.
@@ -42,7 +42,7 @@ internal sealed class CaseQueue
             return;
         }
 
-        var slot = Find(caseKey);
+        var slot = Find(@case);
         if (slot >= 0)
         {
             if (Better(rank, doc, slot))
@@ -58,7 +58,7 @@ internal sealed class CaseQueue
         if (count < capacity)
         {
             slot = count++;
-            Set(slot, caseKey, rank, doc);
+            Set(slot, @case, rank, doc);
             heap[slot] = slot;
             positionOfSlot[slot] = slot;
             SiftUp(slot);
@@ -66,28 +66,28 @@ internal sealed class CaseQueue
         }
 
         slot = heap[0];
-        slotByKey?.Remove(keys[slot]);
-        Set(slot, caseKey, rank, doc);
+        slotByCase?.Remove(cases[slot]);
+        Set(slot, @case, rank, doc);
         SiftDown(0);
     }
 
     /// <summary>The held cases, best first; equal ranks go to the earlier-indexed document so paging is stable.</summary>
     public IReadOnlyList<Entry> BestFirst() =>
         [.. Enumerable.Range(0, count)
-            .Select(slot => new Entry(keys[slot], ranks[slot], docs[slot]))
+            .Select(slot => new Entry(cases[slot], ranks[slot], docs[slot]))
             .OrderByDescending(entry => entry.Rank)
             .ThenBy(entry => entry.Doc)];
 
-    private void Set(int slot, long caseKey, double rank, int doc)
+    private void Set(int slot, int @case, double rank, int doc)
     {
-        keys[slot] = caseKey;
+        cases[slot] = @case;
         ranks[slot] = rank;
         docs[slot] = doc;
-        slotByKey?.Add(caseKey, slot);
+        slotByCase?.Add(@case, slot);
     }
 
-    private int Find(long caseKey) =>
-        slotByKey is null ? keys.AsSpan(0, count).IndexOf(caseKey) : slotByKey.GetValueOrDefault(caseKey, -1);
+    private int Find(int @case) =>
+        slotByCase is null ? cases.AsSpan(0, count).IndexOf(@case) : slotByCase.GetValueOrDefault(@case, -1);
 
     private bool Better(double rank, int doc, int slot) =>
         rank > ranks[slot] || (rank == ranks[slot] && doc < docs[slot]);
@@ -144,6 +144,6 @@ internal sealed class CaseQueue
         positionOfSlot[heap[b]] = b;
     }
 
-    /// <summary>A held case: its key, the rank of its best document, and that document.</summary>
-    internal readonly record struct Entry(long CaseKey, double Rank, int Doc);
+    /// <summary>A held case: its ordinal (<see cref="CaseOrdinals"/>), the rank of its best document, and that document.</summary>
+    internal readonly record struct Entry(int Case, double Rank, int Doc);
 }

@@ -28,13 +28,22 @@ internal static class CaseSearch
     /// <param name="sort">The order of the cases.</param>
     /// <param name="capacity">How many of the best cases to keep (offset plus limit).</param>
     /// <param name="parallelism">Threads to use; 0 means one per processor once the index is large enough to gain from it.</param>
-    public static Outcome Run(IndexSearcher searcher, Query query, SearchSort sort, int capacity, int parallelism)
+    /// <param name="ordinals">The case numbering of the searcher's index generation.</param>
+    public static Outcome Run(IndexSearcher searcher, CaseOrdinals ordinals, Query query, SearchSort sort, int capacity, int parallelism)
     {
         var weight = searcher.CreateNormalizedWeight(query);
         var categories = new FacetNames();
         var statuses = new FacetNames();
         var groups = Groups(searcher.IndexReader, parallelism, weight);
-        var collectors = groups.Select(_ => new CaseCollector(sort, capacity, categories, statuses)).ToList();
+
+        // Loading every segment first numbers all their cases, so the bitsets can be sized once.
+        foreach (var segment in searcher.IndexReader.Leaves)
+        {
+            _ = SegmentColumns.For(segment.AtomicReader, ordinals);
+        }
+
+        var cases = ordinals.Count;
+        var collectors = groups.Select((_, index) => new CaseCollector(sort, capacity, categories, statuses, ordinals, cases, keepPayloads: index > 0)).ToList();
         try
         {
             if (groups.Count == 1)
@@ -129,27 +138,24 @@ internal static class CaseSearch
         var all = collectors[0].Cases;
         foreach (var other in collectors.Skip(1))
         {
-            foreach (var (key, payload) in other.Cases.Entries())
+            all.UnionWith(other.Cases, @case =>
             {
-                if (!all.Add(key, payload))
+                var (categoryId, statusId) = CaseCollector.Unpack(other.Cases.PayloadOf(@case));
+                if (categoryId >= 0)
                 {
-                    var (categoryId, statusId) = CaseCollector.Unpack(payload);
-                    if (categoryId >= 0)
-                    {
-                        categoryTally[categoryId]--;
-                    }
-
-                    if (statusId >= 0)
-                    {
-                        statusTally[statusId]--;
-                    }
+                    categoryTally[categoryId]--;
                 }
-            }
+
+                if (statusId >= 0)
+                {
+                    statusTally[statusId]--;
+                }
+            });
         }
 
         var best = collectors
             .SelectMany(collector => collector.Queue.BestFirst())
-            .GroupBy(entry => entry.CaseKey)
+            .GroupBy(entry => entry.Case)
             .Select(group => group.OrderByDescending(entry => entry.Rank).ThenBy(entry => entry.Doc).First())
             .OrderByDescending(entry => entry.Rank)
             .ThenBy(entry => entry.Doc)

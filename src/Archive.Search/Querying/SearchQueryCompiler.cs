@@ -12,10 +12,14 @@ internal sealed partial class SearchQueryCompiler
     private static readonly HashSet<string> Operators = new(StringComparer.Ordinal) { "AND", "OR", "NOT", "&&", "||", "!" };
 
     private readonly Analyzer analyzer;
+    private readonly Analyzer phraseAnalyzer;
 
-    public SearchQueryCompiler(Analyzer analyzer)
+    /// <param name="analyzer">The analyzer of every field.</param>
+    /// <param name="phraseAnalyzer">The analyzer of a quoted phrase in the text (see <see cref="ArchiveQueryParser"/>).</param>
+    public SearchQueryCompiler(Analyzer analyzer, Analyzer phraseAnalyzer)
     {
         this.analyzer = analyzer;
+        this.phraseAnalyzer = phraseAnalyzer;
     }
 
     /// <exception cref="InvalidSearchQueryException">The query is empty or malformed.</exception>
@@ -27,7 +31,7 @@ internal sealed partial class SearchQueryCompiler
         }
 
         var prepared = QueryPreprocessor.Prepare(query);
-        var parser = new ArchiveQueryParser(analyzer, context);
+        var parser = new ArchiveQueryParser(analyzer, phraseAnalyzer, context);
         Query? parsed;
         try
         {

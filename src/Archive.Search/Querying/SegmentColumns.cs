@@ -6,9 +6,9 @@ using Lucene.Net.Util;
 namespace Archive.Search.Querying;
 
 /// <summary>
-/// The per-document values searches read for each match (case key, category and status, and the sort keys), copied out
-/// of a segment's doc values into plain arrays once per segment. Segments never change once written, so the copy is
-/// kept as long as the segment lives (keyed on its core): about 10 bytes per document, and 8 more for each sort key
+/// The per-document values searches read for each match (case ordinal, category and status, and the sort keys), copied
+/// out of a segment's doc values into plain arrays once per segment. Segments never change once written, so the copy is
+/// kept as long as the segment lives (keyed on its core): about 8 bytes per document, and 8 more for each sort key
 /// once a search has sorted by it. Reading an array is several times cheaper than decoding a doc value per match,
 /// which is what a query matching most of the archive does.
 /// </summary>
@@ -19,18 +19,22 @@ internal sealed class SegmentColumns
     private readonly AtomicReader reader;
     private readonly Dictionary<string, long[]?> sortKeys = new(StringComparer.Ordinal);
 
-    private SegmentColumns(AtomicReader reader, long[]? caseKeys, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
+    private SegmentColumns(AtomicReader reader, CaseOrdinals ordinals, int[] cases, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
     {
         this.reader = reader;
-        CaseKeys = caseKeys;
+        Ordinals = ordinals;
+        Cases = cases;
         Categories = categories;
         CategoryNames = categoryNames;
         Statuses = statuses;
         StatusNames = statusNames;
     }
 
-    /// <summary>Each document's case key, or null for a segment without them (an index of schema 1).</summary>
-    public long[]? CaseKeys { get; }
+    /// <summary>The numbering <see cref="Cases"/> uses: the index generation's.</summary>
+    public CaseOrdinals Ordinals { get; }
+
+    /// <summary>Each document's case as its ordinal in <see cref="Ordinals"/>, -1 for none.</summary>
+    public int[] Cases { get; }
 
     /// <summary>Each document's category as an index into <see cref="CategoryNames"/>, -1 for none.</summary>
     public short[] Categories { get; }
@@ -42,17 +46,62 @@ internal sealed class SegmentColumns
 
     public string[] StatusNames { get; }
 
-    public static SegmentColumns For(AtomicReader reader) =>
-        Cache.GetValue(reader.CoreCacheKey, _ => Load(reader));
+    /// <summary>The segment's columns, its cases numbered by <paramref name="ordinals"/> (its generation's).</summary>
+    public static SegmentColumns For(AtomicReader reader, CaseOrdinals ordinals)
+    {
+        var columns = Cache.GetValue(reader.CoreCacheKey, _ => Load(reader, ordinals));
+        if (columns.Ordinals != ordinals)
+        {
+            // Only a segment read through two generations' numberings (never in the service) gets here.
+            columns = Load(reader, ordinals);
+            Cache.AddOrUpdate(reader.CoreCacheKey, columns);
+        }
 
-    private static SegmentColumns Load(AtomicReader reader)
+        return columns;
+    }
+
+    private static SegmentColumns Load(AtomicReader reader, CaseOrdinals ordinals)
     {
         var count = reader.MaxDoc;
-        var caseKeys = Load(reader.GetNumericDocValues(IndexFields.CaseKey), count);
+        var cases = CaseOrdinalsOf(reader, ordinals, count);
+        var (categories, categoryNames) = Values(reader, IndexFields.Category, count);
+        var (statuses, statusNames) = Values(reader, IndexFields.Status, count);
+        return new SegmentColumns(reader, ordinals, cases, categories, categoryNames, statuses, statusNames);
+    }
 
-        var (categories, categoryNames) = Ordinals(reader, IndexFields.Category, count);
-        var (statuses, statusNames) = Ordinals(reader, IndexFields.Status, count);
-        return new SegmentColumns(reader, caseKeys, categories, categoryNames, statuses, statusNames);
+    private static int[] CaseOrdinalsOf(AtomicReader reader, CaseOrdinals ordinals, int count)
+    {
+        var cases = new int[count];
+        if (Load(reader.GetNumericDocValues(IndexFields.CaseKey), count) is { } keys)
+        {
+            ordinals.Assign(keys, cases);
+            return cases;
+        }
+
+        // An index of schema 1 (answering until its rebuild is done) has the case ids but not their keys.
+        Array.Fill(cases, -1);
+        if (reader.GetSortedDocValues(IndexFields.CaseId) is not { } caseIds)
+        {
+            return cases;
+        }
+
+        var keyOfId = new long[caseIds.ValueCount];
+        var scratch = new BytesRef();
+        for (var id = 0; id < keyOfId.Length; id++)
+        {
+            caseIds.LookupOrd(id, scratch);
+            keyOfId[id] = IndexDocumentMapper.CaseKey(scratch.Utf8ToString());
+        }
+
+        var ordinalOfId = new int[keyOfId.Length];
+        ordinals.Assign(keyOfId, ordinalOfId);
+        for (var doc = 0; doc < count; doc++)
+        {
+            var id = caseIds.GetOrd(doc);
+            cases[doc] = id >= 0 ? ordinalOfId[id] : -1;
+        }
+
+        return cases;
     }
 
     /// <summary>Each document's value of a numeric doc-values field, loaded on first use; null when the segment lacks it.</summary>
@@ -86,7 +135,8 @@ internal sealed class SegmentColumns
         return values;
     }
 
-    private static (short[] Ordinals, string[] Names) Ordinals(AtomicReader reader, string field, int count)
+    /// <summary>A sorted doc-values field as each document's index into the field's names (-1 for none).</summary>
+    private static (short[] Ordinals, string[] Names) Values(AtomicReader reader, string field, int count)
     {
         var ordinals = new short[count];
         if (reader.GetSortedDocValues(field) is not { } values || values.ValueCount > short.MaxValue)

@@ -8,7 +8,9 @@ namespace Capture.Benchmarks.Search;
 /// <param name="Milliseconds">Its latency: <see cref="ArchiveIndex.Search"/> from call to return, snippets included.</param>
 /// <param name="TotalCases">The cases it matched.</param>
 /// <param name="Error">Why the index refused it, when it did.</param>
-internal sealed record QueryTiming(BenchmarkQuery Query, double Milliseconds, int TotalCases, string? Error);
+/// <param name="CpuMilliseconds">The CPU time the whole process spent meanwhile (all threads): unlike the latency, it
+/// hardly moves when other processes compete for the cores, so it compares variants measured under different loads.</param>
+internal sealed record QueryTiming(BenchmarkQuery Query, double Milliseconds, int TotalCases, string? Error, double CpuMilliseconds = 0);
 
 /// <summary>Latency percentiles and hits of a group of queries (a kind, or all).</summary>
 internal sealed record LatencySummary(
@@ -60,6 +62,7 @@ internal static class QueryRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
             var request = new SearchRequest(query.Query, Limit: PageSize, Offset: 0, Sort: query.Sort);
+            var cpu = Environment.CpuUsage.TotalTime;
             var start = Stopwatch.GetTimestamp();
             int totalCases;
             string? error = null;
@@ -73,7 +76,8 @@ internal static class QueryRunner
                 error = exception.Message;
             }
 
-            timings.Add(new QueryTiming(query, Stopwatch.GetElapsedTime(start).TotalMilliseconds, totalCases, error));
+            var elapsed = Stopwatch.GetElapsedTime(start);
+            timings.Add(new QueryTiming(query, elapsed.TotalMilliseconds, totalCases, error, (Environment.CpuUsage.TotalTime - cpu).TotalMilliseconds));
         }
 
         return timings;

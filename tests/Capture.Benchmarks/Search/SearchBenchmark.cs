@@ -8,8 +8,16 @@ namespace Capture.Benchmarks.Search;
 /// <param name="Documents">How many documents the generated archive has.</param>
 /// <param name="OutputFile">Where to write the results as JSON, if anywhere.</param>
 /// <param name="KeepIndex">Keep the index folder (its path is printed) instead of deleting it.</param>
-internal sealed record SearchBenchmarkSettings(int Documents, string? OutputFile, bool KeepIndex)
+/// <param name="IndexDirectory">
+/// Where to build the index and keep it; when it already holds this benchmark's index of <paramref name="Documents"/>
+/// documents, indexing and the baseline are skipped and only the queries are timed (a change to searching can then be
+/// measured in minutes rather than rebuilding a million documents each time).
+/// </param>
+internal sealed record SearchBenchmarkSettings(int Documents, string? OutputFile, bool KeepIndex, string? IndexDirectory = null)
 {
+    /// <summary>The file in a kept index folder that says how many documents of the archive it holds.</summary>
+    public const string MarkerFile = "benchmark-documents.txt";
+
     public const int DefaultDocuments = 1_000_000;
     public const int MinDocuments = 1_000;
 }
@@ -24,8 +32,19 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
     /// <summary>Runs the benchmark and reports; returns the process exit code (0 when every goal is met).</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        if (settings.IndexDirectory is { } kept && File.Exists(Path.Combine(kept, SearchBenchmarkSettings.MarkerFile)))
+        {
+            return await QueryKeptIndexAsync(Path.GetFullPath(kept), cancellationToken);
+        }
+
         var work = Path.Combine(Path.GetTempPath(), "capture-bench", Guid.NewGuid().ToString("N"));
-        var indexDirectory = Path.Combine(work, "index");
+        var indexDirectory = settings.IndexDirectory is { } chosen ? Path.GetFullPath(chosen) : Path.Combine(work, "index");
+        if (Directory.Exists(indexDirectory) && Directory.EnumerateFileSystemEntries(indexDirectory).Any())
+        {
+            await Console.Error.WriteLineAsync($"{indexDirectory} is not empty and holds no benchmark index ({SearchBenchmarkSettings.MarkerFile}); give an empty or new folder.");
+            return 2;
+        }
+
         Directory.CreateDirectory(work);
         var loadBefore = LoadAverage();
         await output.WriteLineAsync(string.Create(
@@ -36,6 +55,11 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
             var generator = new ArchiveGenerator();
             var sample = new ArchiveSample();
             var (indexing, timings) = await IndexAndSearchAsync(generator, sample, indexDirectory, cancellationToken);
+            if (settings.IndexDirectory is not null)
+            {
+                await File.WriteAllTextAsync(
+                    Path.Combine(indexDirectory, SearchBenchmarkSettings.MarkerFile), settings.Documents.ToString(CultureInfo.InvariantCulture), cancellationToken);
+            }
 
             var baselineDocuments = Math.Min(settings.Documents, PlainLuceneBaseline.MaxDocuments);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Baseline: plain Lucene on the first {baselineDocuments:N0} documents…"));
@@ -55,7 +79,7 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
         }
         finally
         {
-            if (settings.KeepIndex)
+            if (settings.KeepIndex || settings.IndexDirectory is not null)
             {
                 await output.WriteLineAsync($"Index kept in {indexDirectory}");
                 if (Directory.Exists(Path.Combine(work, "baseline")))
@@ -68,6 +92,59 @@ internal sealed class SearchBenchmark(SearchBenchmarkSettings settings, TextWrit
                 Directory.Delete(work, recursive: true);
             }
         }
+    }
+
+    /// <summary>Times the query mix against an index an earlier run built and kept; the archive is generated again (not indexed) for its sample.</summary>
+    private async Task<int> QueryKeptIndexAsync(string indexDirectory, CancellationToken cancellationToken)
+    {
+        var documents = int.Parse(await File.ReadAllTextAsync(Path.Combine(indexDirectory, SearchBenchmarkSettings.MarkerFile), cancellationToken), CultureInfo.InvariantCulture);
+        if (documents != settings.Documents)
+        {
+            await Console.Error.WriteLineAsync($"{indexDirectory} holds the index of {documents} documents, not {settings.Documents}; give --docs {documents} or another folder.");
+            return 2;
+        }
+
+        var loadBefore = LoadAverage();
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Search benchmark: {settings.Documents:N0} documents, {Environment.ProcessorCount} cores, load average {loadBefore}; querying the kept index in {indexDirectory} (no indexing)"));
+        var sample = new ArchiveSample();
+        foreach (var _ in new ArchiveGenerator().Generate(settings.Documents, sample))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        var threads = int.TryParse(Environment.GetEnvironmentVariable("BENCH_SEARCH_THREADS"), CultureInfo.InvariantCulture, out var t) ? t : 0;
+        using var index = new ArchiveIndex(new ArchiveSearchOptions { IndexDirectory = indexDirectory, SearchThreads = threads }, new ArchiveClock(), new StderrLogger<ArchiveIndex>());
+        var opened = System.Diagnostics.Stopwatch.StartNew();
+        var queries = QueryMix.Build(sample);
+        _ = QueryRunner.Run(index, queries, cancellationToken);
+        var warmUp = opened.Elapsed;
+        var timings = QueryRunner.Run(index, queries, cancellationToken);
+        var overall = LatencySummary.Of("all", [.. timings]);
+        var kinds = QueryMix.Composition
+            .Select(entry => LatencySummary.Of(entry.Kind, [.. timings.Where(timing => timing.Query.Kind == entry.Kind)]))
+            .ToList();
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Warm-up pass {warmUp.TotalSeconds:N1} s; load average after {LoadAverage()}; peak memory (VmHWM) {ProcStatus.ReadSelfKb("VmHWM") / 1024.0:N0} MB"));
+        SearchReport.WriteQueries(output, overall, kinds);
+        await output.WriteLineAsync("CPU time of the process per query (all threads; steadier than latency when the machine is loaded):");
+        var cpuTimings = timings.Select(timing => timing with { Milliseconds = timing.CpuMilliseconds }).ToList();
+        SearchReport.WriteQueries(
+            output,
+            LatencySummary.Of("all", cpuTimings),
+            [.. QueryMix.Composition.Select(entry => LatencySummary.Of(entry.Kind, [.. cpuTimings.Where(timing => timing.Query.Kind == entry.Kind)]))]);
+        var passed = overall.P50Ms < SearchReport.P50GoalMs && overall.P99Ms < SearchReport.P99GoalMs && kinds.All(kind => !kind.Failed);
+        await output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{(passed ? "PASS" : "FAIL")}  p50 under {SearchReport.P50GoalMs} ms and p99 under {SearchReport.P99GoalMs} ms: {overall.P50Ms:0.00} / {overall.P99Ms:0.00} ms"));
+        if (settings.OutputFile is { } file)
+        {
+            await BenchmarkJson.WriteAsync(new { Benchmark = "search-queries", Documents = documents, LoadAverageBefore = loadBefore, Queries = overall, QueryKinds = kinds }, file, cancellationToken);
+        }
+
+        return passed ? 0 : 1;
     }
 
     private async Task<(IndexingFigures Indexing, IReadOnlyList<QueryTiming> Timings)> IndexAndSearchAsync(

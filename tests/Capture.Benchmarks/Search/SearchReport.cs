@@ -122,15 +122,7 @@ internal sealed record SearchReport(
         var b = Baseline;
         output.WriteLine(Invariant($"Baseline  plain Lucene (StandardAnalyzer, one stored TextField + StringField id, one IndexWriter) on the first {b.Documents:N0} documents:"));
         output.WriteLine(Invariant($"          {b.WallSeconds:N1} s, {b.CpuMsPerDocument:0.000} ms CPU per document; Capture costs {b.CaptureRatio:0.0}× as much CPU per document ({b.CaptureRatioNetOfGenerator:0.0}× without the generator's share)"));
-        output.WriteLine(Invariant($"Queries   the mix of {Queries.Queries:N0}, after one untimed pass; one thread; limit {QueryRunner.PageSize}, snippets included"));
-        const string Format = "          {0,-16} {1,5} {2,8} {3,8} {4,8} {5,8} {6,11} {7,9}";
-        output.WriteLine(string.Format(CultureInfo.InvariantCulture, Format, "kind", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean hits", "zero-hit"));
-        foreach (var row in QueryKinds.Append(Queries))
-        {
-            output.WriteLine(string.Format(
-                CultureInfo.InvariantCulture, Format, row.Kind, row.Queries, Ms(row.P50Ms), Ms(row.P95Ms), Ms(row.P99Ms), Ms(row.MaxMs), row.MeanHits.ToString("N1", CultureInfo.InvariantCulture), row.ZeroHitQueries));
-        }
-
+        WriteQueries(output, Queries, QueryKinds);
         foreach (var kind in QueryKinds.Where(kind => kind.FoundNothing))
         {
             output.WriteLine($"WARNING   no \"{kind.Kind}\" query found a case: a mistake in the query mix or in the index");
@@ -156,6 +148,20 @@ internal sealed record SearchReport(
         {
             output.WriteLine($"{(goal.Passed ? "PASS" : "FAIL")}  {goal.Goal}: {goal.Detail}");
         }
+    }
+
+    /// <summary>The latency table: each kind of query, then all of them.</summary>
+    public static void WriteQueries(TextWriter output, LatencySummary queries, IReadOnlyList<LatencySummary> kinds)
+    {
+        output.WriteLine(Invariant($"Queries   the mix of {queries.Queries:N0}, after one untimed pass; one thread; limit {QueryRunner.PageSize}, snippets included"));
+        const string Format = "          {0,-16} {1,5} {2,8} {3,8} {4,8} {5,8} {6,11} {7,9}";
+        output.WriteLine(string.Format(CultureInfo.InvariantCulture, Format, "kind", "n", "p50 ms", "p95 ms", "p99 ms", "max ms", "mean hits", "zero-hit"));
+        foreach (var row in kinds.Append(queries))
+        {
+            output.WriteLine(string.Format(
+                CultureInfo.InvariantCulture, Format, row.Kind, row.Queries, Ms(row.P50Ms), Ms(row.P95Ms), Ms(row.P99Ms), Ms(row.MaxMs), row.MeanHits.ToString("N1", CultureInfo.InvariantCulture), row.ZeroHitQueries));
+        }
+
     }
 
     public Task WriteJsonAsync(string path, CancellationToken cancellationToken) => BenchmarkJson.WriteAsync(this, path, cancellationToken);
