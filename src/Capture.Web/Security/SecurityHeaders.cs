@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 
 namespace Capture.Web.Security;
 
-/// <summary>Headers every response carries: no script but our own files, no framing, no type sniffing, no referrer.</summary>
+/// <summary>Headers every response carries: no script but our own files, no framing, no type sniffing, no referrer, no caching of archive data.</summary>
 internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
@@ -15,7 +15,16 @@ internal static class SecurityHeaders
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        // Set last, and only where nothing else did: anti-forgery sets its own on pages with forms and warns when overriding.
+        context.Response.OnStarting(() =>
+        {
+            if (string.IsNullOrEmpty(context.Response.Headers.CacheControl))
+            {
+                context.Response.Headers.CacheControl = "no-store";
+            }
+
+            return Task.CompletedTask;
+        });
         return next(context);
     });
 }

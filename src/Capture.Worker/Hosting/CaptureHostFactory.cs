@@ -34,6 +34,9 @@ public static partial class CaptureHostFactory
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }
+
+            // Read only to learn Web:Enabled; its file providers are let go before the plain host reads the same files.
+            ((IDisposable)web.Configuration).Dispose();
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings

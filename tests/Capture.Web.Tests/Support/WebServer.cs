@@ -54,34 +54,12 @@ public sealed class WebServer : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var drop = _directory.Combine("drop");
-        Directory.CreateDirectory(drop);
-        var configuration = new Dictionary<string, string?>
+        _host = await StartAsync(_directory, new Dictionary<string, string?>
         {
-            ["Classifier:ModelPath"] = ModelPath,
-            ["Web:Urls"] = "http://127.0.0.1:0",
             ["Web:MaxFailedSignIns"] = MaxFailedSignIns.ToString(CultureInfo.InvariantCulture),
             ["Web:SignInsPerClientPerMinute"] = "10000",
-        };
-        var i = 0;
-        foreach (var (login, role) in Users)
-        {
-            configuration[$"Web:Users:{i}:Login"] = login;
-            configuration[$"Web:Users:{i}:Name"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(login);
-            configuration[$"Web:Users:{i}:PasswordHash"] = WebPasswords.Hash(PasswordOf(login));
-            configuration[$"Web:Users:{i}:Roles:0"] = role;
-            i++;
-        }
-
-        _host = CaptureHostFactory.Build(new CaptureHostSettings
-        {
-            ArchiveDirectory = _directory.Combine("archive"),
-            Service = true,
-            ExtraDropFolders = [drop],
-            Configuration = configuration,
         });
-        await _host.StartAsync(cancellationToken);
-        BaseAddress = new Uri(((WebApplication)_host).Urls.Single());
+        BaseAddress = AddressOf(_host);
 
         var pipeline = Services.GetRequiredService<CapturePipeline>();
         foreach (var sample in Samples.All)
@@ -95,6 +73,56 @@ public sealed class WebServer : IAsyncLifetime
         Assign(Samples.HenryksWashingMachine, "henryk");
         Services.GetRequiredService<CaseIndexer>().Flush();
     }
+
+    /// <summary>
+    /// Starts the service as <c>capture run</c> builds it, with the web UI on a free port of 127.0.0.1, the users of
+    /// <see cref="Users"/> and an archive and drop folder in <paramref name="directory"/>; <paramref name="settings"/> win.
+    /// </summary>
+    internal static async Task<IHost> StartAsync(TempDirectory directory, IReadOnlyDictionary<string, string?> settings)
+    {
+        var drop = directory.Combine("drop");
+        Directory.CreateDirectory(drop);
+        var configuration = new Dictionary<string, string?>
+        {
+            ["Classifier:ModelPath"] = ModelPath,
+            ["Web:Urls"] = "http://127.0.0.1:0",
+        };
+        var i = 0;
+        foreach (var (login, role) in Users)
+        {
+            configuration[$"Web:Users:{i}:Login"] = login;
+            configuration[$"Web:Users:{i}:Name"] = CultureInfo.InvariantCulture.TextInfo.ToTitleCase(login);
+            configuration[$"Web:Users:{i}:PasswordHash"] = WebPasswords.Hash(PasswordOf(login));
+            configuration[$"Web:Users:{i}:Roles:0"] = role;
+            i++;
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        var host = CaptureHostFactory.Build(new CaptureHostSettings
+        {
+            ArchiveDirectory = directory.Combine("archive"),
+            Service = true,
+            ExtraDropFolders = [drop],
+            Configuration = configuration,
+        });
+        try
+        {
+            await host.StartAsync(TestContext.Current.CancellationToken);
+            return host;
+        }
+        catch
+        {
+            host.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Where the started host's web UI listens.</summary>
+    internal static Uri AddressOf(IHost host) => new(((WebApplication)host).Urls.Single());
 
     private void Assign(string sample, string login)
     {

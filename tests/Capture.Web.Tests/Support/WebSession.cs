@@ -11,10 +11,15 @@ public sealed partial class WebSession : IDisposable
     private readonly HttpClientHandler _handler;
 
     public WebSession(WebServer server)
+        : this(server.BaseAddress)
+    {
+    }
+
+    public WebSession(Uri baseAddress)
     {
         _handler = new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false };
-        Client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = server.BaseAddress };
-        BaseAddress = server.BaseAddress;
+        Client = new HttpClient(_handler, disposeHandler: false) { BaseAddress = baseAddress };
+        BaseAddress = baseAddress;
     }
 
     public HttpClient Client { get; }
