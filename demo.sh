@@ -18,7 +18,9 @@ rm -rf "$archive"
 mkdir -p "$drop"
 
 echo "==> capture run --drop $drop   (the service; scanned letters dropped into the folder are captured)"
-"$capture" run --archive "$archive" --drop "$drop" &
+# The service runs here only until the drop folder is empty, too briefly to use its web UI, so the demo leaves the web
+# UI off (and cannot fail on a port another program holds); the end of the demo says how to open it.
+CAPTURE_Web__Enabled=false "$capture" run --archive "$archive" --drop "$drop" &
 service=$!
 trap 'kill "$service" 2>/dev/null || true' EXIT
 dropped=$(find samples/inbox -maxdepth 1 -type f \( -name '*.png' -o -name '*.tif' -o -name '*.tiff' \) | sort | head -3)
@@ -59,3 +61,10 @@ echo "==> capture case show C-$(date +%Y)-000001"
 echo
 echo "==> capture report   (the cases of the last 90 days: counts, answer times, deadlines, repeated problems)"
 "$capture" report --archive "$archive"
+
+echo
+echo "==> The web UI and API (README: Web UI and API): make yourself a user and run the service on this archive:"
+echo "    hash=\$(printf 'demo-password\\n' | $capture web hash-password)"
+echo "    CAPTURE_Web__Users__0__Login=demo CAPTURE_Web__Users__0__PasswordHash=\"\$hash\" CAPTURE_Web__Users__0__Roles__0=admin \\"
+echo "      $capture run --archive $archive --drop $drop"
+echo "    then open http://127.0.0.1:5080 and sign in as demo (another address: CAPTURE_Web__Urls=http://127.0.0.1:5081)."

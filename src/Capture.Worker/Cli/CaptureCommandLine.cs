@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
-/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>reindex</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c> and <c>eval</c>.</summary>
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>reindex</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c>, <c>eval</c> and <c>web hash-password</c>.</summary>
 public static class CaptureCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
@@ -14,14 +14,32 @@ public static class CaptureCommandLine
         InvokeAsync(args, output, error, new Dictionary<string, string?>(), cancellationToken);
 
     /// <summary>As above, with configuration values that take precedence over files and environment (used by tests).</summary>
-    public static async Task<int> InvokeAsync(
+    public static Task<int> InvokeAsync(
         string[] args,
         TextWriter output,
         TextWriter error,
         IReadOnlyDictionary<string, string?> configuration,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, new CliConsole(output, error), configuration, cancellationToken);
+
+    /// <summary>As above, reading standard input from <paramref name="input"/> (used by tests).</summary>
+    public static Task<int> InvokeAsync(
+        string[] args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        IReadOnlyDictionary<string, string?> configuration,
+        CancellationToken cancellationToken = default) =>
+        InvokeAsync(args, new CliConsole(output, error, input), configuration, cancellationToken);
+
+    private static async Task<int> InvokeAsync(
+        string[] args,
+        CliConsole console,
+        IReadOnlyDictionary<string, string?> configuration,
+        CancellationToken cancellationToken)
     {
-        var console = new CliConsole(output, error);
+        var output = console.Output;
+        var error = console.Error;
         var root = Create(console, configuration);
         var invocation = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
@@ -69,6 +87,7 @@ public static class CaptureCommandLine
         root.Subcommands.Add(ContactCommand.Create(global, console));
         root.Subcommands.Add(ReportCommand.Create(global, console));
         root.Subcommands.Add(TrainCommand.Create(global, console));
+        root.Subcommands.Add(WebCommand.Create(console));
         return root;
     }
 }

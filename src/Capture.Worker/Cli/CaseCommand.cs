@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Archive.Store;
+using Capture.Web.Cases;
 using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
 using Capture.Worker.Pipeline;

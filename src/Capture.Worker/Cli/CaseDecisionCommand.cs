@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Archive.Store;
 using Archive.Store.Cases;
+using Capture.Web.Cases;
 using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
 using Capture.Worker.Pipeline;

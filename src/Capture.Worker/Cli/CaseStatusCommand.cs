@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Archive.Store;
 using Archive.Store.Cases;
 using Capture.Worker.Pipeline;
 
@@ -11,20 +12,11 @@ namespace Capture.Worker.Cli;
 /// </summary>
 internal static class CaseStatusCommand
 {
-    private static readonly Dictionary<string, CaseStatus> Statuses = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["pending-on-company"] = CaseStatus.PendingOnCompany,
-        ["pending-on-customer"] = CaseStatus.PendingOnCustomer,
-        ["closed"] = CaseStatus.Closed,
-        ["reopened"] = CaseStatus.Reopened,
-        ["not-started"] = CaseStatus.NotStarted,
-    };
-
     public static Command Create(GlobalOptions global, CliConsole console) => CaseDecisionCommand.Create(global, console, new CaseDecisionCommand.Definition<CaseStatus>(
         "status",
         "Move a case to another status (only moves the lifecycle allows); recorded in its history.",
         "status",
-        Statuses,
+        ArchiveWords.Statuses,
         (store, registrationNumber, status, by, note) => store.ChangeStatus(registrationNumber, status, by, note),
         updated => ArchiveVocabulary.Word(updated.Status)));
 }

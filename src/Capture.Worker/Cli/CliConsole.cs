@@ -5,8 +5,9 @@ namespace Capture.Worker.Cli;
 /// <summary>Where a command writes: plain writers for JSON, a Spectre console for tables and progress.</summary>
 public sealed class CliConsole
 {
-    public CliConsole(TextWriter output, TextWriter error)
+    public CliConsole(TextWriter output, TextWriter error, TextReader? input = null)
     {
+        Input = input ?? Console.In;
         Output = output;
         Error = error;
         var interactive = ReferenceEquals(output, Console.Out) && !Console.IsOutputRedirected;
@@ -22,6 +23,9 @@ public sealed class CliConsole
             Rich.Profile.Width = 160;
         }
     }
+
+    /// <summary>Where a command reads what is piped to it (a password for <c>capture web hash-password</c>).</summary>
+    public TextReader Input { get; }
 
     public TextWriter Output { get; }
 

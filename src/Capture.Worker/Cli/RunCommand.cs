@@ -1,6 +1,10 @@
 using System.CommandLine;
+using Capture.Web.Hosting;
 using Capture.Worker.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
@@ -26,8 +30,23 @@ internal static class RunCommand
     private static async Task<int> RunAsync(CaptureHostSettings settings, CliConsole console, CancellationToken cancellationToken)
     {
         using var host = CaptureHostFactory.Build(settings);
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (host is WebApplication && WebBindFailure.Describe(ex, host.Services.GetRequiredService<IOptions<WebOptions>>().Value.Urls) is { } message)
+        {
+            await console.Error.WriteLineAsync($"capture run: {message}").ConfigureAwait(false);
+            return 1;
+        }
+
         await console.Error.WriteLineAsync("capture run: watching drop folders and mailboxes; press Ctrl+C to stop.").ConfigureAwait(false);
-        await host.RunAsync(cancellationToken).ConfigureAwait(false);
+        if (host is WebApplication web)
+        {
+            await console.Error.WriteLineAsync($"capture run: web UI and API on {string.Join(", ", web.Urls)} (sign in with a user from Web:Users).").ConfigureAwait(false);
+        }
+
+        await host.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         return 0;
     }
 }

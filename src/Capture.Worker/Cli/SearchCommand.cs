@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Archive.Search;
+using Capture.Web.Api;
+using Capture.Web.Cases;
 using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,7 +42,7 @@ internal static class SearchCommand
             Description = "Order of the cases: relevance, newest, oldest, waiting (longest waiting first), reg or reg-desc.",
             DefaultValueFactory = _ => "relevance",
         };
-        sort.AcceptOnlyFromAmong([.. SortNames.Keys]);
+        sort.AcceptOnlyFromAmong([.. SearchSorts.ByName.Keys]);
         var command = new Command("search", "Search the archive.") { query, json, limit, page, sort };
         command.SetAction((parseResult, cancellationToken) =>
         {
@@ -49,21 +51,11 @@ internal static class SearchCommand
                 string.Join(' ', parseResult.GetValue(query) ?? []),
                 pageSize,
                 (parseResult.GetValue(page) - 1) * pageSize,
-                SortNames[parseResult.GetValue(sort) ?? "relevance"]);
+                SearchSorts.ByName[parseResult.GetValue(sort) ?? "relevance"]);
             return RunAsync(global.Settings(parseResult), request, parseResult.GetValue(json), console, cancellationToken);
         });
         return command;
     }
-
-    private static readonly Dictionary<string, SearchSort> SortNames = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["relevance"] = SearchSort.Relevance,
-        ["newest"] = SearchSort.Newest,
-        ["oldest"] = SearchSort.Oldest,
-        ["waiting"] = SearchSort.LongestWaiting,
-        ["reg"] = SearchSort.RegistrationNumber,
-        ["reg-desc"] = SearchSort.RegistrationNumberDescending,
-    };
 
     private static async Task<int> RunAsync(CaptureHostSettings settings, SearchRequest request, bool json, CliConsole console, CancellationToken cancellationToken)
     {

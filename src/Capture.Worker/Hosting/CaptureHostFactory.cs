@@ -1,5 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Capture.Web.Cases;
+using Capture.Web.Hosting;
+using Capture.Worker.Cases;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -18,25 +22,51 @@ public static partial class CaptureHostFactory
     public static IHost Build(CaptureHostSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Service)
+        {
+            // Only the service serves the web UI; one-shot commands never open a port.
+            var web = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory, Args = [] });
+            Configure(web, settings);
+            if (web.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.Enabled ?? true)
+            {
+                web.AddCaptureWeb();
+                web.Services.AddSingleton<ICaseUpdates, IndexedCaseUpdates>();
+                Compose(web, settings);
+                return web.Build().MapCaptureWeb();
+            }
+
+            // Read only to learn Web:Enabled; its file providers are let go before the plain host reads the same files.
+            ((IDisposable)web.Configuration).Dispose();
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             Args = [],
         });
+        Configure(builder, settings);
+        Compose(builder, settings);
+        return builder.Build();
+    }
+
+    private static void Configure(IHostApplicationBuilder builder, CaptureHostSettings settings)
+    {
         builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "capture.json"), optional: true, reloadOnChange: false);
         builder.Configuration.AddEnvironmentVariables("CAPTURE_");
         builder.Configuration.AddInMemoryCollection(Overrides(settings, builder.Configuration));
+    }
 
+    private static void Compose(IHostApplicationBuilder builder, CaptureHostSettings settings)
+    {
         builder.Logging.ClearProviders();
         // Providers registered by the caller (tests) receive the same events as the configured sinks.
         builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), writeToProviders: true);
 
         builder.AddCaptureServices(settings.Service);
         settings.Services?.Invoke(builder.Services);
-        return builder.Build();
     }
 
-    private static Dictionary<string, string?> Overrides(CaptureHostSettings settings, ConfigurationManager configuration)
+    private static Dictionary<string, string?> Overrides(CaptureHostSettings settings, IConfiguration configuration)
     {
         var values = new Dictionary<string, string?>(settings.Configuration);
         if (settings.ArchiveDirectory is { Length: > 0 } archive)

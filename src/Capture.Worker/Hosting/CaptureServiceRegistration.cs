@@ -27,7 +27,7 @@ namespace Capture.Worker.Hosting;
 /// <summary>Composes the libraries into the capture service: options from configuration, validated; the pipeline; the sources.</summary>
 internal static class CaptureServiceRegistration
 {
-    public static HostApplicationBuilder AddCaptureServices(this HostApplicationBuilder builder, bool service)
+    public static IHostApplicationBuilder AddCaptureServices(this IHostApplicationBuilder builder, bool service)
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
@@ -91,7 +91,7 @@ internal static class CaptureServiceRegistration
     }
 
     /// <summary>Quartz jobs of the service; their triggers are computed from configuration at each start, never held only in memory.</summary>
-    private static void AddJobs(IServiceCollection services, ConfigurationManager configuration)
+    private static void AddJobs(IServiceCollection services, IConfiguration configuration)
     {
         var retraining = configuration.GetSection(RetrainingOptions.SectionName).Get<RetrainingOptions>() ?? new RetrainingOptions();
         var alerts = configuration.GetSection(AlertOptions.SectionName).Get<AlertOptions>() ?? new AlertOptions();
@@ -127,7 +127,7 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<AlertRound>();
     }
 
-    private static void AddSources(IServiceCollection services, ConfigurationManager configuration)
+    private static void AddSources(IServiceCollection services, IConfiguration configuration)
     {
         var folders = configuration.GetSection("DropFolders").Get<List<DropFolderOptions>>() ?? [];
         var mailboxes = configuration.GetSection("Mailboxes").Get<List<MailboxOptions>>() ?? [];

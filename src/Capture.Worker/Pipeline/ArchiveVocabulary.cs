@@ -1,3 +1,4 @@
+using Archive.Store;
 using Archive.Store.Cases;
 using Capture.Classifier.Classification;
 
@@ -23,44 +24,15 @@ internal static class ArchiveVocabulary
     };
 
     /// <summary>The lower-case word used in JSON output and the search index, e.g. <c>complaint</c>.</summary>
-    public static string Word(CaseCategory category) => Word(ToDocumentCategory(category));
+    public static string Word(CaseCategory category) => ArchiveWords.Word(category);
 
     /// <summary>The lower-case word used in JSON output and the search index, e.g. <c>complaint</c>.</summary>
-    public static string Word(DocumentCategory category) => category switch
-    {
-        DocumentCategory.Complaint => "complaint",
-        DocumentCategory.Suggestion => "suggestion",
-        DocumentCategory.Thanks => "thanks",
-        _ => "unclassified",
-    };
+    public static string Word(DocumentCategory category) => ArchiveWords.Word(ToCaseCategory(category));
 
     /// <summary>The kebab-case word for a status, e.g. <c>pending-on-company</c>.</summary>
-    public static string Word(CaseStatus status) => status switch
-    {
-        CaseStatus.NotStarted => "not-started",
-        CaseStatus.PendingOnCompany => "pending-on-company",
-        CaseStatus.PendingOnCustomer => "pending-on-customer",
-        CaseStatus.Closed => "closed",
-        CaseStatus.Reopened => "reopened",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    public static string Word(CaseStatus status) => ArchiveWords.Word(status);
 
     /// <summary>The kebab-case word for any other stored state or kind, e.g. <c>deadline-at-risk</c> for <c>DeadlineAtRisk</c>.</summary>
     public static string Word<TEnum>(TEnum value)
-        where TEnum : struct, Enum
-    {
-        var name = value.ToString();
-        var word = new System.Text.StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            if (char.IsUpper(name[i]) && i > 0)
-            {
-                word.Append('-');
-            }
-
-            word.Append(char.ToLowerInvariant(name[i]));
-        }
-
-        return word.ToString();
-    }
+        where TEnum : struct, Enum => ArchiveWords.Word(value);
 }

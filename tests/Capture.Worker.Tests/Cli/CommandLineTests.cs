@@ -475,6 +475,7 @@ public sealed class CommandLineTests : IDisposable
             ["Classifier:ModelPath"] = TestArchive.SharedModelPath,
             ["DropFolders:0:StableFor"] = "00:00:00.5",
             ["DropFolders:0:ScanInterval"] = "00:00:00.2",
+            ["Web:Urls"] = "http://127.0.0.1:0",
         };
         var service = CaptureCommandLine.InvokeAsync(["run", "--drop", drop, "--archive", Archive], output, error, configuration, stop.Token);
 
@@ -494,6 +495,7 @@ public sealed class CommandLineTests : IDisposable
         var exit = await service;
 
         Assert.True(exit == 0, error.ToString());
+        Assert.Contains("web UI and API on http://127.0.0.1:", error.ToString(), StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(drop, "letter.txt")), "the service did not take the dropped file");
         var (_, found, _) = await RunAsync("search", "--json", "czajnik");
         Assert.Single(Lines(found));

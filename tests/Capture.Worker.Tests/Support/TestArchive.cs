@@ -60,7 +60,8 @@ internal sealed class TestArchive : IDisposable
         Action<IServiceCollection>? services = null,
         IReadOnlyDictionary<string, string?>? configuration = null)
     {
-        var values = new Dictionary<string, string?> { ["Classifier:ModelPath"] = SharedModelPath };
+        // The service's web UI stays off unless a test asks for it, so parallel services never compete for its port.
+        var values = new Dictionary<string, string?> { ["Classifier:ModelPath"] = SharedModelPath, ["Web:Enabled"] = "false" };
         foreach (var (key, value) in configuration ?? new Dictionary<string, string?>())
         {
             values[key] = value;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Capture.Classifier.Metadata;
+using Capture.Web.Cases;
 using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Cli.Output;
@@ -57,11 +58,3 @@ internal sealed record FindingView(string Kind, string Value, double Confidence,
         Math.Round(field.Confidence, 2),
         field.Location.ToString().ToLowerInvariant());
 }
-
-internal sealed record ContactView(string? Name, string? Email, string? Phone = null);
-
-internal sealed record ReferencesView(
-    IReadOnlyList<string> Orders,
-    IReadOnlyList<string> Invoices,
-    IReadOnlyList<string> Serials,
-    IReadOnlyList<string> Policies);

@@ -1,4 +1,5 @@
 using Archive.Store.Contacts;
+using Capture.Web.Cases;
 using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Cli.Output;

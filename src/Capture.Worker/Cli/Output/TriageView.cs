@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Capture.Web.Cases;
 using Capture.Worker.Pipeline;
 
 namespace Capture.Worker.Cli.Output;

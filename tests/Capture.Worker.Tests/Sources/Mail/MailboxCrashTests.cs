@@ -72,6 +72,7 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
         var settings = new Dictionary<string, string>
         {
             ["Classifier__ModelPath"] = TestArchive.SharedModelPath,
+            ["Web__Enabled"] = "false",
             ["Mailboxes__0__Name"] = "crash",
             ["Mailboxes__0__Host"] = Capture.Testing.Mail.DovecotServer.Host,
             ["Mailboxes__0__Port"] = dovecot.Server.Ports.Imap.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -1,13 +1,13 @@
 using System.Globalization;
 using Archive.Store.Deadlines;
 
-namespace Capture.Worker.Cli.Output;
+namespace Capture.Web.Cases;
 
 /// <summary>
 /// A case's deadline in <c>capture case show</c>: instants in UTC in the JSON, in the deadline time zone in the text.
 /// <see cref="Met"/> is known once the case is closed (closed by the due moment).
 /// </summary>
-internal sealed record DeadlineView(
+public sealed record DeadlineView(
     string? Rule,
     string Counting,
     int Days,

@@ -1,12 +1,11 @@
 using Archive.Store;
 using Archive.Store.Alerts;
 using Archive.Store.Cases;
-using Capture.Worker.Pipeline;
 
-namespace Capture.Worker.Cli.Output;
+namespace Capture.Web.Cases;
 
-/// <summary>The JSON shape of <c>capture case show --json</c>.</summary>
-internal sealed record CaseView(
+/// <summary>A case as people see it: the JSON of <c>capture case show --json</c> and <c>GET /api/cases/{reg}</c>, and what the case page shows.</summary>
+public sealed record CaseView(
     string RegistrationNumber,
     string Status,
     string Category,
@@ -55,6 +54,7 @@ internal sealed record CaseView(
             return null;
         }
 
+        ArgumentNullException.ThrowIfNull(store);
         var documents = store.GetDocuments(record.Id).Select(d => new CaseDocumentView(
             d.OriginalFileName,
             d.Role.ToString().ToLowerInvariant(),
@@ -71,14 +71,17 @@ internal sealed record CaseView(
             d.Pages.Select(p => new PageView(p.Number, p.FromOcr, p.Confidence, p.Rotation, Math.Round(p.Skew, 2))).ToList(),
             d.MessageId,
             new ReferencesView(d.Orders, d.Invoices, d.Serials, d.Policies),
-            d.ReceivedAt)).ToList();
+            d.ReceivedAt)
+        {
+            Id = d.Id,
+        }).ToList();
         var history = store.GetHistory(record.Id).Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.Detail)).ToList();
         return new CaseView(
             record.RegistrationNumber,
-            ArchiveVocabulary.Word(record.Status),
-            ArchiveVocabulary.Word(record.Category),
+            ArchiveWords.Word(record.Status),
+            ArchiveWords.Word(record.Category),
             Math.Round(record.CategoryConfidence, 4),
-            record.SuggestedCategory is { } suggested ? ArchiveVocabulary.Word(suggested) : null,
+            record.SuggestedCategory is { } suggested ? ArchiveWords.Word(suggested) : null,
             record.Language,
             new ContactView(record.ContactName, record.ContactEmail),
             record.Subject,
@@ -103,7 +106,7 @@ internal sealed record CaseView(
     }
 }
 
-internal sealed record CaseDocumentView(
+public sealed record CaseDocumentView(
     string FileName,
     string Role,
     string MediaType,
@@ -119,24 +122,28 @@ internal sealed record CaseDocumentView(
     IReadOnlyList<PageView> PageDetails,
     string? MessageId,
     ReferencesView References,
-    DateTimeOffset ReceivedAt);
+    DateTimeOffset ReceivedAt)
+{
+    /// <summary>The document's id, which names its original for download.</summary>
+    public string Id { get; init; } = "";
+}
 
-internal sealed record PageView(int Number, bool Ocr, double? Confidence, int Rotation, double Skew);
+public sealed record PageView(int Number, bool Ocr, double? Confidence, int Rotation, double Skew);
 
-internal sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string Detail);
+public sealed record CaseEventView(DateTimeOffset At, string Actor, string Kind, string Detail);
 
-internal sealed record ReminderView(DateTimeOffset DueAt, string Note, string By);
+public sealed record ReminderView(DateTimeOffset DueAt, string Note, string By);
 
 /// <summary>One alert e-mail: what, to whom, when it fell due, and whether the mail server took it.</summary>
-internal sealed record AlertView(string Kind, string? Person, string? Recipient, DateTimeOffset DueAt, string State, DateTimeOffset? SentAt, string? MessageId, string? Error)
+public sealed record AlertView(string Kind, string? Person, string? Recipient, DateTimeOffset DueAt, string State, DateTimeOffset? SentAt, string? MessageId, string? Error)
 {
     public static AlertView From(CaseAlert alert) => new(
-        ArchiveVocabulary.Word(alert.Kind), alert.Person, alert.Recipient, alert.DueAt, ArchiveVocabulary.Word(alert.State), alert.SentAt, alert.MessageId, alert.Error);
+        ArchiveWords.Word(alert.Kind), alert.Person, alert.Recipient, alert.DueAt, ArchiveWords.Word(alert.State), alert.SentAt, alert.MessageId, alert.Error);
 }
 
 /// <summary>The acknowledgement to the customer: its state, to whom, and why it was not sent when it was not.</summary>
-internal sealed record AcknowledgementView(string State, string? Recipient, string? Language, string? MessageId, string? Reason, DateTimeOffset At)
+public sealed record AcknowledgementView(string State, string? Recipient, string? Language, string? MessageId, string? Reason, DateTimeOffset At)
 {
     public static AcknowledgementView From(CaseAcknowledgement acknowledgement) => new(
-        ArchiveVocabulary.Word(acknowledgement.State), acknowledgement.Recipient, acknowledgement.Language, acknowledgement.MessageId, acknowledgement.Reason, acknowledgement.At);
+        ArchiveWords.Word(acknowledgement.State), acknowledgement.Recipient, acknowledgement.Language, acknowledgement.MessageId, acknowledgement.Reason, acknowledgement.At);
 }

@@ -1,0 +1,77 @@
+using System.Security.Claims;
+using Archive.Store;
+using Archive.Store.Cases;
+using Capture.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+
+namespace Capture.Web.Cases;
+
+/// <summary>
+/// A person's change to a case from a page or the API: checks that they may change this case, applies it through
+/// <see cref="ICaseUpdates"/> with their login as who decided, and says how it went in HTTP terms.
+/// </summary>
+internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAuthorizationService authorization)
+{
+    public async Task<CaseChangeOutcome> ChangeStatusAsync(ClaimsPrincipal user, string registrationNumber, string? statusWord, string? note)
+    {
+        if (statusWord is null || !ArchiveWords.Statuses.TryGetValue(statusWord.Trim(), out var status))
+        {
+            return CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, $"'{statusWord}' is not a status; use one of {string.Join(", ", ArchiveWords.Statuses.Keys)}.");
+        }
+
+        return await ApplyAsync(user, registrationNumber, (reg, by) => updates.ChangeStatus(reg, status, by, Note(note))).ConfigureAwait(false);
+    }
+
+    public Task<CaseChangeOutcome> AssignAsync(ClaimsPrincipal user, string registrationNumber, string? assignee, string? note)
+    {
+        if (string.IsNullOrWhiteSpace(assignee))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, "Say whom to give the case to: a login, or team:NAME."));
+        }
+
+        // Assigning is checked by its endpoint's policy (supervisors and admins), who may change any case.
+        return ApplyAsync(user, registrationNumber, (reg, by) => updates.Assign(reg, assignee.Trim(), by, Note(note)));
+    }
+
+    private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
+    {
+        var record = store.FindCase(registrationNumber);
+        if (record is null)
+        {
+            return CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}.");
+        }
+
+        var allowed = await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false);
+        if (!allowed.Succeeded)
+        {
+            return CaseChangeOutcome.Fail(StatusCodes.Status403Forbidden, $"{record.RegistrationNumber} is handled by {record.Handler ?? "nobody"}; a handler may change only their own cases.");
+        }
+
+        try
+        {
+            return new CaseChangeOutcome(StatusCodes.Status200OK, null, change(record.RegistrationNumber, user.FindFirstValue(ClaimTypes.Name)!), []);
+        }
+        catch (CaseNotFoundException)
+        {
+            return CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}.");
+        }
+        catch (StatusChangeRefusedException ex)
+        {
+            var moves = CaseLifecycle.AllowedFrom(record.Status).Select(ArchiveWords.Word).ToList();
+            return new CaseChangeOutcome(StatusCodes.Status409Conflict, ex.Message, null, moves);
+        }
+        catch (ArgumentException ex)
+        {
+            return CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, ex.Message);
+        }
+    }
+
+    private static string? Note(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+}
+
+/// <summary>How a change went: 200 with the updated case, or the status code and a message for the person (409 with the allowed moves).</summary>
+internal sealed record CaseChangeOutcome(int StatusCode, string? Message, CaseRecord? Case, IReadOnlyList<string> AllowedMoves)
+{
+    public static CaseChangeOutcome Fail(int statusCode, string message) => new(statusCode, message, null, []);
+}

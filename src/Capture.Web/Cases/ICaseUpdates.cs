@@ -1,0 +1,20 @@
+using Archive.Store.Cases;
+
+namespace Capture.Web.Cases;
+
+/// <summary>
+/// The changes people make to cases from the web, implemented by the host (Capture.Worker): it applies them to the
+/// store, resolves logins and teams against its roster, and re-indexes the case so searches see the change at once.
+/// </summary>
+public interface ICaseUpdates
+{
+    /// <summary>Moves a case to <paramref name="status"/>; recorded in its history as decided by <paramref name="by"/>.</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="StatusChangeRefusedException">The lifecycle does not allow the move.</exception>
+    CaseRecord ChangeStatus(string registrationNumber, CaseStatus status, string by, string? note);
+
+    /// <summary>Gives a case to <paramref name="user"/> (a login, or <c>team:NAME</c>).</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="ArgumentException">The login or team is not known; the message names the known ones.</exception>
+    CaseRecord Assign(string registrationNumber, string user, string by, string? note);
+}

@@ -1,0 +1,31 @@
+using System.Security.Claims;
+using Capture.Web.Hosting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
+
+namespace Capture.Web.Security;
+
+/// <summary>The people of <c>Web:Users</c>: checks a login and password and says who signed in.</summary>
+internal sealed class WebUserDirectory(IOptions<WebOptions> options)
+{
+    // Checked when the login is unknown, so that an unknown login takes as long to refuse as a wrong password.
+    private static readonly Lazy<string> Decoy = new(() => WebPasswords.Hash(Guid.NewGuid().ToString("N")));
+
+    /// <summary>The signed-in person, or null when the login is unknown or the password wrong.</summary>
+    public ClaimsPrincipal? SignIn(string? login, string? password)
+    {
+        var user = options.Value.Users.FirstOrDefault(u => string.Equals(u.Login.Trim(), login?.Trim(), StringComparison.OrdinalIgnoreCase));
+        if (!WebPasswords.Verify(user?.PasswordHash ?? Decoy.Value, password ?? "") || user is null)
+        {
+            return null;
+        }
+
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, user.Login.Trim()),
+            new(ClaimTypes.GivenName, string.IsNullOrWhiteSpace(user.Name) ? user.Login.Trim() : user.Name.Trim()),
+        };
+        claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role.Trim().ToLowerInvariant())));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
+    }
+}

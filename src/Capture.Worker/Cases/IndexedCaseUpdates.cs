@@ -1,0 +1,26 @@
+using Archive.Store;
+using Archive.Store.Cases;
+using Capture.Web.Cases;
+using Capture.Worker.Cases.Assignment;
+using Capture.Worker.Pipeline;
+
+namespace Capture.Worker.Cases;
+
+/// <summary>
+/// The web's changes to cases, made as <c>capture case status</c> and <c>capture case assign</c> make them: the store
+/// records the decision, the roster resolves logins and teams, and the case is re-indexed so searches see it at once.
+/// </summary>
+internal sealed class IndexedCaseUpdates(ArchiveStore store, CaseRoster roster, CaseIndexer indexer) : ICaseUpdates
+{
+    public CaseRecord ChangeStatus(string registrationNumber, CaseStatus status, string by, string? note) =>
+        Reindexed(store.ChangeStatus(registrationNumber, status, by, note));
+
+    public CaseRecord Assign(string registrationNumber, string user, string by, string? note) =>
+        Reindexed(store.AssignCase(registrationNumber, roster.Resolve(user), by, note));
+
+    private CaseRecord Reindexed(CaseRecord updated)
+    {
+        indexer.Reindex(updated);
+        return updated;
+    }
+}
