@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Claims;
 using Archive.Store;
 using Archive.Store.Cases;
+using Archive.Store.Contacts;
 using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -62,6 +63,17 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
         }
 
         return ApplyAsync(user, registrationNumber, (reg, by) => updates.Reclassify(reg, category, by, Note(note)));
+    }
+
+    /// <summary>Corrects the case's contact details; blank fields keep what is known.</summary>
+    public Task<CaseChangeOutcome> EditContactAsync(ClaimsPrincipal user, string registrationNumber, ContactEdit edit)
+    {
+        if (store.FindCase(registrationNumber) is { } record && (record.ContactEmail is not { } email || store.FindContact(email) is null))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status409Conflict, $"{record.RegistrationNumber} has no contact to correct: its capture gave no e-mail address."));
+        }
+
+        return ApplyAsync(user, registrationNumber, (reg, by) => updates.EditContact(reg, edit, by));
     }
 
     /// <summary>The categories a person may give a case (never back to unclassified).</summary>

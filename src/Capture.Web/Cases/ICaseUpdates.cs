@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Archive.Store.Contacts;
 
 namespace Capture.Web.Cases;
 
@@ -27,4 +28,9 @@ public interface ICaseUpdates
     /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
     /// <exception cref="ArgumentException"><paramref name="category"/> is unclassified.</exception>
     CaseRecord Reclassify(string registrationNumber, CaseCategory category, string by, string? note);
+
+    /// <summary>Corrects the details of the case's contact, with history; the case takes the new name.</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="InvalidOperationException">The case has no contact (no e-mail address).</exception>
+    CaseRecord EditContact(string registrationNumber, ContactEdit edit, string by);
 }

@@ -78,7 +78,7 @@ public sealed class BrowserTests(WebServer server, ChromiumBrowser chromium)
 
         await browser.GoToAsync($"/cases/{registration}");
         await Expect(browser.Page.Locator("dd.status")).ToBeVisibleAsync();
-        foreach (var form in new[] { "form.status", "form.assign", "form.remind", "form.category" })
+        foreach (var form in new[] { "form.status", "form.assign", "form.remind", "form.category", "form.contact" })
         {
             await Expect(browser.Page.Locator(form)).ToHaveCountAsync(0);
         }
