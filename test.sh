@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test of Capture against the real parts (Tesseract, LiteDB, Lucene), installing what is missing first.
+# Runs every test of Capture against the real parts (Tesseract, LiteDB, Lucene, Dovecot, Chromium), installing what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -6,7 +6,8 @@ set -euo pipefail
 
 purpose="${1:-demo}"
 runtime=(tesseract-ocr tesseract-ocr-osd tesseract-ocr-pol tesseract-ocr-hun poppler-utils hunspell-pl hunspell-hu hunspell-en-us)
-testing=(fonts-dejavu-core fonts-liberation2 dovecot-imapd dovecot-pop3d python3-aiosmtpd)
+# chromium: the browser the end-to-end tests drive with Playwright (never a browser build of Playwright's own).
+testing=(fonts-dejavu-core fonts-liberation2 dovecot-imapd dovecot-pop3d python3-aiosmtpd chromium)
 
 case "$purpose" in
   demo) wanted=("${runtime[@]}") ;;

@@ -78,9 +78,9 @@ internal sealed class CaseCollector : ICollector, IDisposable
         StatusTally = Grown(StatusTally, statuses.Count);
         sortValues = sort switch
         {
-            SearchSort.Newest or SearchSort.Oldest => columns.SortKey(IndexFields.ReceivedAt),
-            SearchSort.LongestWaiting => columns.SortKey(IndexFields.WaitingSince),
-            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => columns.SortKey(IndexFields.RegistrationOrder),
+            SearchSort.Newest or SearchSort.Oldest => columns.SortKey(reader, IndexFields.ReceivedAt),
+            SearchSort.LongestWaiting => columns.SortKey(reader, IndexFields.WaitingSince),
+            SearchSort.RegistrationNumber or SearchSort.RegistrationNumberDescending => columns.SortKey(reader, IndexFields.RegistrationOrder),
             _ => null,
         };
     }

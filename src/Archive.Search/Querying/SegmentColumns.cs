@@ -16,12 +16,10 @@ internal sealed class SegmentColumns
 {
     private static readonly ConditionalWeakTable<object, SegmentColumns> Cache = [];
 
-    private readonly AtomicReader reader;
     private readonly Dictionary<string, long[]?> sortKeys = new(StringComparer.Ordinal);
 
-    private SegmentColumns(AtomicReader reader, CaseOrdinals ordinals, int[] cases, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
+    private SegmentColumns(CaseOrdinals ordinals, int[] cases, short[] categories, string[] categoryNames, short[] statuses, string[] statusNames)
     {
-        this.reader = reader;
         Ordinals = ordinals;
         Cases = cases;
         Categories = categories;
@@ -66,7 +64,7 @@ internal sealed class SegmentColumns
         var cases = CaseOrdinalsOf(reader, ordinals, count);
         var (categories, categoryNames) = Values(reader, IndexFields.Category, count);
         var (statuses, statusNames) = Values(reader, IndexFields.Status, count);
-        return new SegmentColumns(reader, ordinals, cases, categories, categoryNames, statuses, statusNames);
+        return new SegmentColumns(ordinals, cases, categories, categoryNames, statuses, statusNames);
     }
 
     private static int[] CaseOrdinalsOf(AtomicReader reader, CaseOrdinals ordinals, int count)
@@ -105,7 +103,13 @@ internal sealed class SegmentColumns
     }
 
     /// <summary>Each document's value of a numeric doc-values field, loaded on first use; null when the segment lacks it.</summary>
-    public long[]? SortKey(string field)
+    /// <param name="reader">
+    /// The segment's reader of the search asking. Not the one that first loaded the columns: a segment's core outlives
+    /// its readers (a reopen after deletions gives the same core a new reader and disposes the old one), so a reader kept
+    /// here could be disposed by the time a later search sorts.
+    /// </param>
+    /// <param name="field">The doc-values field.</param>
+    public long[]? SortKey(AtomicReader reader, string field)
     {
         lock (sortKeys)
         {

@@ -18,6 +18,9 @@ public static class CaseEventKinds
     /// <summary>The case moved to another status (a person's decision, or a customer's message).</summary>
     public const string StatusChanged = "status-changed";
 
+    /// <summary>A person corrected the details of the case's contact (name, phone, address, postcode).</summary>
+    public const string ContactEdited = "contact-edited";
+
     /// <summary>A handler set a reminder on the case.</summary>
     public const string ReminderSet = "reminder-set";
 

@@ -18,7 +18,10 @@ public sealed class ContactChange
     /// <summary>The value given.</summary>
     public string NewValue { get; set; } = "";
 
-    /// <summary>The case whose capture gave the value.</summary>
+    /// <summary>Who changed it by hand from the case; null when a capture gave the value.</summary>
+    public string? By { get; set; }
+
+    /// <summary>The case whose capture gave the value, or from which a person changed it.</summary>
     public string RegistrationNumber { get; set; } = "";
 
     /// <summary>When.</summary>

@@ -39,6 +39,31 @@ internal sealed class ContactDirectory(ArchiveDatabase database)
         return contact;
     }
 
+    /// <summary>
+    /// A person's correction of a contact's details from one of its cases: each detail given that differs is changed,
+    /// with a <see cref="ContactChange"/> naming who; a blank detail keeps what is known.
+    /// </summary>
+    public IReadOnlyList<ContactChange> Edit(ContactRecord contact, ContactEdit edit, string registrationNumber, string by, DateTimeOffset now)
+    {
+        var changes = new List<ContactChange>();
+        contact.Name = Update(contact, "name", contact.Name, edit.Name, registrationNumber, now, changes);
+        contact.Phone = Update(contact, "phone", contact.Phone, edit.Phone, registrationNumber, now, changes);
+        contact.Address = Update(contact, "address", contact.Address, edit.Address, registrationNumber, now, changes);
+        contact.Postcode = Update(contact, "postcode", contact.Postcode, edit.Postcode, registrationNumber, now, changes);
+        foreach (var change in changes)
+        {
+            change.By = by;
+        }
+
+        if (changes.Count > 0)
+        {
+            database.Contacts.Update(contact);
+            database.ContactChanges.InsertBulk(changes);
+        }
+
+        return changes;
+    }
+
     public ContactRecord? Find(string email) => Normalize(email) is { } key ? database.Contacts.FindOne(c => c.Email == key) : null;
 
     public static string? Normalize(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();

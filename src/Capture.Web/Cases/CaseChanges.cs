@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Security.Claims;
 using Archive.Store;
 using Archive.Store.Cases;
+using Archive.Store.Contacts;
 using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +35,52 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
         // Assigning is checked by its endpoint's policy (supervisors and admins), who may change any case.
         return ApplyAsync(user, registrationNumber, (reg, by) => updates.Assign(reg, assignee.Trim(), by, Note(note)));
     }
+
+    /// <summary>A reminder at <paramref name="dueText"/> (<c>yyyy-MM-ddTHH:mm</c>, as a date-time box sends it), read in the archive's deadline time zone.</summary>
+    public Task<CaseChangeOutcome> SetReminderAsync(ClaimsPrincipal user, string registrationNumber, string? dueText, string? note)
+    {
+        if (!DateTime.TryParseExact(dueText?.Trim(), ReminderFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, $"'{dueText}' is not a date and time; give one such as 2026-12-24T09:00."));
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, "Say what to do when the reminder falls due."));
+        }
+
+        var zone = store.DeadlineTimeZone;
+        var dueAt = new DateTimeOffset(local, zone.GetUtcOffset(local));
+        return ApplyAsync(user, registrationNumber, (reg, by) => updates.SetReminder(reg, dueAt, note.Trim(), by));
+    }
+
+    /// <summary>Corrects the category to <paramref name="categoryWord"/> (complaint, suggestion or thanks).</summary>
+    public Task<CaseChangeOutcome> ReclassifyAsync(ClaimsPrincipal user, string registrationNumber, string? categoryWord, string? note)
+    {
+        if (!Categories.TryGetValue(categoryWord?.Trim() ?? "", out var category))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status400BadRequest, $"'{categoryWord}' is not a category; use one of {string.Join(", ", Categories.Keys)}."));
+        }
+
+        return ApplyAsync(user, registrationNumber, (reg, by) => updates.Reclassify(reg, category, by, Note(note)));
+    }
+
+    /// <summary>Corrects the case's contact details; blank fields keep what is known.</summary>
+    public Task<CaseChangeOutcome> EditContactAsync(ClaimsPrincipal user, string registrationNumber, ContactEdit edit)
+    {
+        if (store.FindCase(registrationNumber) is { } record && (record.ContactEmail is not { } email || store.FindContact(email) is null))
+        {
+            return Task.FromResult(CaseChangeOutcome.Fail(StatusCodes.Status409Conflict, $"{record.RegistrationNumber} has no contact to correct: its capture gave no e-mail address."));
+        }
+
+        return ApplyAsync(user, registrationNumber, (reg, by) => updates.EditContact(reg, edit, by));
+    }
+
+    /// <summary>The categories a person may give a case (never back to unclassified).</summary>
+    public static IReadOnlyDictionary<string, CaseCategory> Categories { get; } = new[] { CaseCategory.Complaint, CaseCategory.Suggestion, CaseCategory.Thanks }
+        .ToDictionary(ArchiveWords.Word, StringComparer.OrdinalIgnoreCase);
+
+    private static readonly string[] ReminderFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
     {

@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Archive.Store.Contacts;
 
 namespace Capture.Web.Cases;
 
@@ -17,4 +18,19 @@ public interface ICaseUpdates
     /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
     /// <exception cref="ArgumentException">The login or team is not known; the message names the known ones.</exception>
     CaseRecord Assign(string registrationNumber, string user, string by, string? note);
+
+    /// <summary>Sets a reminder on a case for <paramref name="dueAt"/>; the case is found by <c>alert:due</c> once it has passed.</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="ArgumentException"><paramref name="note"/> is blank.</exception>
+    CaseRecord SetReminder(string registrationNumber, DateTimeOffset dueAt, string note, string by);
+
+    /// <summary>Corrects a case's category; the correction is kept as a training example for the classifier.</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="ArgumentException"><paramref name="category"/> is unclassified.</exception>
+    CaseRecord Reclassify(string registrationNumber, CaseCategory category, string by, string? note);
+
+    /// <summary>Corrects the details of the case's contact, with history; the case takes the new name.</summary>
+    /// <exception cref="CaseNotFoundException">No case has that registration number.</exception>
+    /// <exception cref="InvalidOperationException">The case has no contact (no e-mail address).</exception>
+    CaseRecord EditContact(string registrationNumber, ContactEdit edit, string by);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Archive.Store;
 using Archive.Store.Cases;
+using Archive.Store.Contacts;
 using Capture.Web.Cases;
 using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -13,7 +14,8 @@ namespace Capture.Web.Pages;
 
 /// <summary>
 /// <c>/cases/{reg}</c>: status with the allowed moves as buttons (for those who may change the case), handler, deadline,
-/// days waiting, documents with their originals for download, and the history; the forms post back here.
+/// days waiting, category (correctable), alerts and reminders, the contact (correctable, with history), the communication as text, documents with their originals
+/// for download, and the history; the forms post back here.
 /// </summary>
 internal static class CasePage
 {
@@ -23,6 +25,9 @@ internal static class CasePage
         page.MapGet("", ShowAsync).RequireAuthorization(WebPolicies.Read);
         page.MapPost("/status", ChangeStatusAsync).RequireAuthorization(WebPolicies.ChangeCases);
         page.MapPost("/assign", AssignAsync).RequireAuthorization(WebPolicies.AssignCases);
+        page.MapPost("/reminders", SetReminderAsync).RequireAuthorization(WebPolicies.ChangeCases);
+        page.MapPost("/category", ReclassifyAsync).RequireAuthorization(WebPolicies.ChangeCases);
+        page.MapPost("/contact", EditContactAsync).RequireAuthorization(WebPolicies.ChangeCases);
     }
 
     private static async Task<IResult> ChangeStatusAsync(
@@ -32,6 +37,19 @@ internal static class CasePage
     private static async Task<IResult> AssignAsync(
         HttpContext context, CaseChanges changes, string registrationNumber, [FromForm] string? user, [FromForm] string? note) =>
         After(context, registrationNumber, await changes.AssignAsync(context.User, registrationNumber, user, note).ConfigureAwait(false));
+
+    private static async Task<IResult> SetReminderAsync(
+        HttpContext context, CaseChanges changes, string registrationNumber, [FromForm] string? due, [FromForm] string? note) =>
+        After(context, registrationNumber, await changes.SetReminderAsync(context.User, registrationNumber, due, note).ConfigureAwait(false));
+
+    private static async Task<IResult> ReclassifyAsync(
+        HttpContext context, CaseChanges changes, string registrationNumber, [FromForm] string? category, [FromForm] string? note) =>
+        After(context, registrationNumber, await changes.ReclassifyAsync(context.User, registrationNumber, category, note).ConfigureAwait(false));
+
+    private static async Task<IResult> EditContactAsync(
+        HttpContext context, CaseChanges changes, string registrationNumber,
+        [FromForm] string? name, [FromForm] string? phone, [FromForm] string? address, [FromForm] string? postcode) =>
+        After(context, registrationNumber, await changes.EditContactAsync(context.User, registrationNumber, new ContactEdit(name, phone, address, postcode)).ConfigureAwait(false));
 
     /// <summary>Back to the case (post, redirect, get), or a page saying why the change was refused.</summary>
     private static IResult After(HttpContext context, string registrationNumber, CaseChangeOutcome outcome)
@@ -87,6 +105,14 @@ internal static class CasePage
                 """);
         }
 
+        if (mayChange)
+        {
+            CaseCategoryForm.Write(context, body, view);
+        }
+
+        CaseReminderSection.Write(context, body, view, mayChange, store.DeadlineTimeZone);
+        CaseContactSection.Write(context, body, store, record, mayChange);
+        CaseCommunication.Write(body, store, record);
         WriteDocuments(body, view);
         body.Append($"<h2>History</h2><table class=\"history\"><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>");
         foreach (var entry in view.History)
@@ -132,7 +158,7 @@ internal static class CasePage
         body.Append($"</tbody></table>");
     }
 
-    private static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+    internal static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm zzz", CultureInfo.InvariantCulture);
 
 }

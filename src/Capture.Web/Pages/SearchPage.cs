@@ -8,7 +8,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 
-/// <summary><c>/search</c>: the query box, sort and paging, one result per case with its snippet, counts per category and status.</summary>
+/// <summary>
+/// <c>/search</c>: the query box and the filters (<see cref="SearchFilters"/>), sort and paging that keep both, one
+/// result per case with its snippet, counts per category and status that narrow the search.
+/// </summary>
 internal static class SearchPage
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -17,7 +20,7 @@ internal static class SearchPage
         app.MapGet("/search", Show).RequireAuthorization(WebPolicies.Read).ExcludeFromDescription();
     }
 
-    private static IResult Show(HttpContext context, ArchiveIndex index, string? q, string? sort, int? page)
+    private static IResult Show(HttpContext context, ArchiveIndex index, string? q, string? sort, int? page, [AsParameters] SearchFilters filters)
     {
         var body = new Html();
         body.Append($"""
@@ -31,39 +34,55 @@ internal static class SearchPage
             body.Append($"""<option value="{name}"{selected}>{name}</option>""");
         }
 
-        body.Append($"""</select> <button type="submit">Search</button></form>""");
-        if (string.IsNullOrWhiteSpace(q))
+        body.Append($"""</select> <button type="submit">Search</button>""");
+        SearchFilterWidgets.Write(body, filters);
+        body.Append($"</form>");
+
+        var (composed, filterProblem) = filters.Compose(q);
+        if (filterProblem is not null)
+        {
+            return Problem(context, body, filterProblem);
+        }
+
+        if (composed is null)
         {
             return Layout.Page(context, "Search", body.ToMarkup());
         }
 
-        var (query, problem) = SearchQuery.From(q, sort, page, SearchQuery.DefaultLimit);
+        var (query, problem) = SearchQuery.From(composed, sort, page, SearchQuery.DefaultLimit);
         if (query is null)
         {
-            body.Append($"""<p class="problem" role="alert">{problem}</p>""");
-            return Layout.Page(context, "Search", body.ToMarkup(), StatusCodes.Status400BadRequest);
+            return Problem(context, body, problem!);
         }
 
-        SearchResults results;
+        if (composed != q?.Trim())
+        {
+            body.Append($"""<p class="composed">Searched for <code>{composed}</code></p>""");
+        }
+
         try
         {
-            results = index.Search(query.Request);
+            WriteResults(body, query, index.Search(query.Request), new SearchLinks(q, filters));
         }
         catch (InvalidSearchQueryException ex)
         {
-            body.Append($"""<p class="problem" role="alert">{ex.Message}</p>""");
-            return Layout.Page(context, "Search", body.ToMarkup(), StatusCodes.Status400BadRequest);
+            return Problem(context, body, ex.Message);
         }
 
-        WriteResults(body, query, results);
         return Layout.Page(context, "Search", body.ToMarkup());
     }
 
-    private static void WriteResults(Html body, SearchQuery query, SearchResults results)
+    private static IResult Problem(HttpContext context, Html body, string problem)
+    {
+        body.Append($"""<p class="problem" role="alert">{problem}</p>""");
+        return Layout.Page(context, "Search", body.ToMarkup(), StatusCodes.Status400BadRequest);
+    }
+
+    private static void WriteResults(Html body, SearchQuery query, SearchResults results, SearchLinks links)
     {
         var first = results.Hits.Count == 0 ? 0 : ((query.Page - 1) * query.Limit) + 1;
         body.Append($"""<p class="summary">{results.TotalCases} cases match; showing {first}–{first + results.Hits.Count - (results.Hits.Count == 0 ? 0 : 1)}.</p>""");
-        body.Append($"""<div class="counts">{Counts("Category", "category", results.CategoryCounts)}{Counts("Status", "status", results.StatusCounts)}</div>""");
+        body.Append($"""<div class="counts">{Counts("Category", results.CategoryCounts, word => links.With(links.Filters with { Category = word }))}{Counts("Status", results.StatusCounts, word => links.With(links.Filters with { Status = word }))}</div>""");
         body.Append($"""<ol class="hits" start="{first}">""");
         foreach (var hit in results.Hits)
         {
@@ -80,31 +99,37 @@ internal static class SearchPage
         body.Append($"""<nav class="paging">""");
         if (query.Page > 1)
         {
-            body.Append($"""<a rel="prev" href="{PageLink(query, query.Page - 1)}">Previous</a> """);
+            body.Append($"""<a rel="prev" href="{links.Page(query, query.Page - 1)}">Previous</a> """);
         }
 
         body.Append($"<span>Page {query.Page} of {Math.Max(pages, 1)}</span>");
         if (query.Page < pages)
         {
-            body.Append($""" <a rel="next" href="{PageLink(query, query.Page + 1)}">Next</a>""");
+            body.Append($""" <a rel="next" href="{links.Page(query, query.Page + 1)}">Next</a>""");
         }
 
         body.Append($"</nav>");
     }
 
-    private static HtmlMarkup Counts(string title, string field, IReadOnlyDictionary<string, int> counts)
+    private static HtmlMarkup Counts(string title, IReadOnlyDictionary<string, int> counts, Func<string, string> link)
     {
         var html = new Html();
         html.Append($"<dl><dt>{title}</dt>");
         foreach (var (word, count) in counts.OrderByDescending(pair => pair.Value).ThenBy(pair => pair.Key, StringComparer.Ordinal))
         {
-            html.Append($"""<dd><a href="/search?q={Uri.EscapeDataString($"{field}:{word}")}">{word}</a> {count}</dd>""");
+            html.Append($"""<dd><a href="{link(word)}">{word}</a> {count}</dd>""");
         }
 
         html.Append($"</dl>");
         return html.ToMarkup();
     }
 
-    private static string PageLink(SearchQuery query, int page) => string.Create(CultureInfo.InvariantCulture,
-        $"/search?q={Uri.EscapeDataString(query.Query)}&sort={SearchSorts.Name(query.Sort)}&page={page}");
+    /// <summary>Links to other pages and narrower searches that keep the free query and the filters as they were typed.</summary>
+    private sealed record SearchLinks(string? FreeQuery, SearchFilters Filters)
+    {
+        public string Page(SearchQuery query, int page) => string.Create(CultureInfo.InvariantCulture,
+            $"/search?q={Uri.EscapeDataString(FreeQuery ?? "")}&sort={SearchSorts.Name(query.Sort)}&page={page}{Filters.ToQueryString()}");
+
+        public string With(SearchFilters filters) => $"/search?q={Uri.EscapeDataString(FreeQuery ?? "")}{filters.ToQueryString()}";
+    }
 }

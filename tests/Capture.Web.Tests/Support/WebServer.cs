@@ -68,7 +68,13 @@ public sealed class WebServer : IAsyncLifetime
             _cases[sample] = result.RegistrationNumber ?? throw new InvalidOperationException($"{sample} opened no case: {result.Outcome}");
         }
 
+        var hostile = _directory.Combine(HostileHtmlMail.FileName);
+        await File.WriteAllTextAsync(hostile, HostileHtmlMail.Content, cancellationToken);
+        var captured = await pipeline.CaptureAsync(CaptureItem.ForFile(hostile, "import"), cancellationToken);
+        _cases[HostileHtmlMail.FileName] = captured.RegistrationNumber ?? throw new InvalidOperationException($"the hostile mail opened no case: {captured.Outcome}");
+
         Assign(Samples.HannasKettle, "hanna");
+        Assign(Samples.HannasStatusInTheBrowser, "hanna");
         Assign(Samples.HannasWebshopDelay, "hanna");
         Assign(Samples.HenryksWashingMachine, "henryk");
         Services.GetRequiredService<CaseIndexer>().Flush();
@@ -160,5 +166,12 @@ public static class Samples
     /// <summary>Unassigned English thanks; the page test changes its status through the form.</summary>
     public const string UnassignedHotelThanks = "en-thanks-hotel-invoice.eml";
 
-    public static IReadOnlyList<string> All { get; } = [HannasKettle, HannasWebshopDelay, HenryksWashingMachine, UnassignedTelecom, UnassignedHotelThanks];
+    /// <summary>Polish thanks handled by hanna; the browser test changes its status with a button.</summary>
+    public const string HannasStatusInTheBrowser = "pl-thanks-complaint-handled.eml";
+
+    /// <summary>Unassigned Hungarian thanks from the web form; the category-correction test changes its category.</summary>
+    public const string UnassignedCategoryCorrection = "hu-thanks-webform.txt";
+
+    public static IReadOnlyList<string> All { get; } =
+        [HannasKettle, HannasWebshopDelay, HenryksWashingMachine, UnassignedTelecom, UnassignedHotelThanks, HannasStatusInTheBrowser, UnassignedCategoryCorrection];
 }

@@ -73,6 +73,20 @@ public sealed partial class WebSession : IDisposable
         return await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
     }
 
+    /// <summary>The status and the body of a page or call.</summary>
+    public async Task<(HttpStatusCode Status, string Body)> GetWithStatusAsync(string path)
+    {
+        using var response = await GetAsync(path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    /// <summary>Posts a form of <paramref name="pagePath"/> to <paramref name="action"/> with the page's anti-forgery field added.</summary>
+    public async Task<HttpResponseMessage> PostPageFormAsync(string pagePath, string action, IReadOnlyDictionary<string, string> fields)
+    {
+        var withToken = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await FormTokenAsync(pagePath) };
+        return await PostFormAsync(action, withToken);
+    }
+
     public async Task<JsonElement> GetJsonAsync(string path)
     {
         using var response = await GetAsync(path);

@@ -1,0 +1,53 @@
+using Archive.Store;
+using Archive.Store.Cases;
+using Archive.Store.Documents;
+
+namespace Capture.Web.Pages;
+
+/// <summary>
+/// The case page's chain of communication: every e-mail and scan of the case in the order it arrived, each with the
+/// text extracted from it and a link to its original.
+/// </summary>
+/// <remarks>
+/// An e-mail is shown as the text the pipeline extracted (scripts, styles and tags already dropped), HTML-encoded in a
+/// <c>&lt;pre&gt;</c>, never as its HTML, not even sanitised: text cannot run script, load a remote image (a tracking
+/// pixel tells the sender the mail was read), submit a form or restyle the page, whatever the sender wrote, and it is
+/// the same text the archive searched and classified. It also keeps the page within its strict Content-Security-Policy
+/// with nothing to allow. Whoever needs the HTML downloads the original, which is always sent as an attachment.
+/// </remarks>
+internal static class CaseCommunication
+{
+    /// <summary>Longer texts are cut on the page (the original and the search keep them whole).</summary>
+    private const int MaxShownCharacters = 100_000;
+
+    public static void Write(Html body, ArchiveStore store, CaseRecord record)
+    {
+        body.Append($"<section class=\"communication\"><h2>Communication</h2>");
+        foreach (var document in store.GetDocuments(record.Id).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Ordinal))
+        {
+            body.Append($"""
+                <article class="message"><header><a href="{Layout.CasePath(record.RegistrationNumber)}/documents/{Uri.EscapeDataString(document.Id)}/original">{document.OriginalFileName}</a>
+                <span class="meta">{document.Role.ToString().ToLowerInvariant()} · {CasePage.Local(document.ReceivedAt, store.DeadlineTimeZone)} · {document.ContactName ?? document.ContactEmail ?? ""} · {document.Subject ?? ""}</span></header>
+                <pre class="text">{Text(store, document)}</pre></article>
+                """);
+        }
+
+        body.Append($"</section>");
+    }
+
+    private static string Text(ArchiveStore store, DocumentRecord document)
+    {
+        string text;
+        try
+        {
+            text = store.ReadText(document);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Said on the page, not hidden: the rest of the case is still worth reading. No path: it is the server's business.
+            return "(The text extracted from this document cannot be read.)";
+        }
+
+        return text.Length <= MaxShownCharacters ? text : text[..MaxShownCharacters] + "\n… (cut here; download the original for the rest)";
+    }
+}

@@ -1,0 +1,58 @@
+using System.Net;
+using Capture.Web.Tests.Support;
+
+namespace Capture.Web.Tests;
+
+/// <summary>The case page's contact: details with their history, corrected by those who may change the case.</summary>
+public sealed class CaseContactTests(WebServer server)
+{
+    [Fact]
+    public async Task ContactForm_TheHandlersCorrection_ChangesTheContactWithHistoryAndTheCasesName()
+    {
+        using var henryk = await WebSession.SignedInAsync(server, "henryk");
+        var registration = server.CaseOf(Samples.HenryksWashingMachine);
+
+        using var response = await henryk.PostPageFormAsync($"/cases/{registration}", $"/cases/{registration}/contact", new Dictionary<string, string>
+        {
+            ["name"] = "Zofia Kowalska-Nowak & Co <i>",
+            ["phone"] = "+48 600 100 200",
+            ["address"] = "",
+            ["postcode"] = "",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await henryk.GetStringAsync($"/cases/{registration}");
+        Assert.Contains("<td>+48 600 100 200</td><td>henryk (" + registration + ")</td>", WebUtility.HtmlDecode(page), StringComparison.Ordinal);
+        Assert.Contains("Zofia Kowalska-Nowak &amp; Co &lt;i&gt;", page, StringComparison.Ordinal);
+        Assert.Contains("contact-edited", page, StringComparison.Ordinal);
+        var view = await henryk.GetJsonAsync($"/api/cases/{registration}");
+        Assert.Equal("Zofia Kowalska-Nowak & Co <i>", view.GetProperty("contact").GetProperty("name").GetString());
+        var found = await henryk.GetJsonAsync("/api/search?q=" + Uri.EscapeDataString($"name:\"Kowalska-Nowak\" reg:{registration}"));
+        Assert.Equal(1, found.GetProperty("totalCases").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("clara")]
+    [InlineData("hanna")]
+    public async Task ContactForm_SomeoneWhoMayNotChangeTheCase_IsRefused(string login)
+    {
+        using var session = await WebSession.SignedInAsync(server, login);
+        var registration = server.CaseOf(Samples.HenryksWashingMachine);
+
+        using var response = await session.PostPageFormAsync($"/cases/{registration}", $"/cases/{registration}/contact", new Dictionary<string, string> { ["phone"] = "000 not mine" });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("000 not mine", await session.GetStringAsync($"/cases/{registration}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ContactSection_ForAClerk_ShowsTheDetailsWithoutAForm()
+    {
+        using var clerk = await WebSession.SignedInAsync(server, "clara");
+
+        var page = await clerk.GetStringAsync($"/cases/{server.CaseOf(Samples.HannasKettle)}");
+
+        Assert.Contains("<dt>E-mail</dt><dd>sarah.mitchell@example.co.uk</dd>", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("""<form class="contact" """.TrimEnd(), page, StringComparison.Ordinal);
+    }
+}
