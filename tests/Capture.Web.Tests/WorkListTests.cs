@@ -141,11 +141,15 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
     [InlineData("clara", "/work")]
     [InlineData("clara", "/triage")]
     [InlineData("clara", "/queue")]
+    [InlineData("clara", "/dashboard")]
     [InlineData("clara", "/api/work")]
     [InlineData("clara", "/api/triage")]
     [InlineData("clara", "/api/queue")]
+    [InlineData("clara", "/api/dashboard")]
     [InlineData("hanna", "/queue")]
+    [InlineData("hanna", "/dashboard")]
     [InlineData("hanna", "/api/queue")]
+    [InlineData("hanna", "/api/dashboard")]
     public async Task WorkListsAndDashboard_ForARoleThatMayNot_Get403(string login, string path)
     {
         using var session = await SignedInAsync(login);
@@ -155,6 +159,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
 
     [Theory]
     [InlineData("/api/work", HttpStatusCode.Unauthorized)]
+    [InlineData("/api/dashboard", HttpStatusCode.Unauthorized)]
     [InlineData("/queue", HttpStatusCode.Redirect)]
     public async Task WorkListsAndDashboard_Anonymously_AreRefused(string path, HttpStatusCode expected)
     {
@@ -179,7 +184,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
     }
 
     [Fact]
-    public async Task OpenApiDocument_ListsTheWorkLists()
+    public async Task OpenApiDocument_ListsTheWorkListsAndTheDashboard()
     {
         using var clerk = await SignedInAsync("clara");
 
@@ -188,6 +193,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
         Assert.Contains("/api/work", paths);
         Assert.Contains("/api/triage", paths);
         Assert.Contains("/api/queue", paths);
+        Assert.Contains("/api/dashboard", paths);
         Assert.DoesNotContain("/queue/{registrationNumber}/assign", paths);
     }
 

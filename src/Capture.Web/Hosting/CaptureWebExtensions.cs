@@ -80,6 +80,7 @@ public static class CaptureWebExtensions
         SearchApi.Map(api);
         CaseApi.Map(api);
         WorkApi.Map(api);
+        DashboardApi.Map(api);
 
         Stylesheet.Map(app);
         SignInPages.Map(app);
@@ -87,6 +88,7 @@ public static class CaptureWebExtensions
         CasePage.Map(app);
         OriginalDownload.Map(app);
         WorkPages.Map(app);
+        DashboardPage.Map(app);
         return app;
     }
 
