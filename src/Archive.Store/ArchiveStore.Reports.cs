@@ -24,7 +24,7 @@ public sealed partial class ArchiveStore
     }
 
     /// <summary>The cases a handler holds that are not closed, in registration order, read through the handler-load index.</summary>
-    /// <param name="login">The handler's login (compared ignoring case, as the database does).</param>
+    /// <param name="login">The handler's login, compared exactly as stored on the cases (as <see cref="GetWorkload"/> counts them).</param>
     /// <returns>The cases.</returns>
     /// <exception cref="ArgumentException"><paramref name="login"/> is blank.</exception>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
