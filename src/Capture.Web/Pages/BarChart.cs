@@ -9,9 +9,9 @@ namespace Capture.Web.Pages;
 /// </summary>
 internal static class BarChart
 {
-    private const int Width = 560;
+    private const int Width = 600;
     private const int LabelWidth = 170;
-    private const int ValueWidth = 90;
+    private const int ValueWidth = 190;
     private const int RowHeight = 26;
     private const int BarHeight = 18;
     private const int MaxLabelLength = 24;
@@ -44,7 +44,7 @@ internal static class BarChart
             var length = max <= 0 ? 0 : Math.Max(bar.Value > 0 ? 2 : 0, bar.Value / max * (Width - LabelWidth - ValueWidth));
             var label = bar.Label.Length > MaxLabelLength ? bar.Label[..(MaxLabelLength - 1)] + "…" : bar.Label;
             html.Append($"""
-                <g class="bar"><title>{bar.Label}: {bar.Text}</title>
+                <g class="bar {bar.Tone}"><title>{bar.Label}: {bar.Text}</title>
                 <text class="label" x="{LabelWidth - 8}" y="{y + (RowHeight / 2) + 5}" text-anchor="end">{label}</text>
                 <rect x="{LabelWidth}" y="{y + ((RowHeight - BarHeight) / 2)}" width="{Format(length)}" height="{BarHeight}" rx="2"></rect>
                 <text class="value" x="{Format(LabelWidth + length + 6)}" y="{y + (RowHeight / 2) + 5}">{bar.Text}</text></g>
@@ -62,5 +62,5 @@ internal static class BarChart
     private static string Format(double value) => value.ToString("0.#", CultureInfo.InvariantCulture);
 }
 
-/// <summary>One bar: its label, its length in the chart's unit, and the text written after it.</summary>
-internal sealed record Bar(string Label, double Value, string Text);
+/// <summary>One bar: its label, its length in the chart's unit, the text written after it, and a class that colours it (<c>missed</c>, <c>at-risk</c>).</summary>
+internal sealed record Bar(string Label, double Value, string Text, string? Tone = null);

@@ -88,9 +88,9 @@ internal static class DashboardPage
 
     private static List<Bar> Deadlines(DeadlineSummary deadlines) =>
     [
-        new Bar("missed (open)", deadlines.Missed, deadlines.Missed.ToString(CultureInfo.InvariantCulture)),
-        new Bar("at risk (open)", deadlines.AtRisk, deadlines.AtRisk.ToString(CultureInfo.InvariantCulture)),
-        new Bar("closed late", deadlines.ClosedLate, deadlines.ClosedLate.ToString(CultureInfo.InvariantCulture)),
+        new Bar("missed (open)", deadlines.Missed, deadlines.Missed.ToString(CultureInfo.InvariantCulture), "missed"),
+        new Bar("at risk (open)", deadlines.AtRisk, deadlines.AtRisk.ToString(CultureInfo.InvariantCulture), "at-risk"),
+        new Bar("closed late", deadlines.ClosedLate, deadlines.ClosedLate.ToString(CultureInfo.InvariantCulture), "missed"),
     ];
 
     private static void WriteTimes(Html body, CaseReport report)

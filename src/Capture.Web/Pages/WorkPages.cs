@@ -48,7 +48,7 @@ internal static class WorkPages
         foreach (var row in triage.Cases)
         {
             body.Append($"""
-                <tr><td>{CaseLink(row)}</td><td>{Layout.Local(row.ReceivedAt, zone)}</td><td>{row.SuggestedCategory ?? "-"}</td><td>{row.Subject ?? "-"}</td>
+                <tr><td class="reg">{CaseLink(row)}</td><td class="when">{Layout.Local(row.ReceivedAt, zone)}</td><td>{row.SuggestedCategory ?? "-"}</td><td>{row.Subject ?? "-"}</td>
                 <td>{Contact(row)}</td><td>{row.Status}</td><td>{row.Handler ?? CaseQueues.Unassigned}</td></tr>
                 """);
         }
@@ -116,7 +116,7 @@ internal static class WorkPages
 
     private static void WriteLoads(Html body, QueueView queue)
     {
-        body.Append($"""<h2>Handlers' load</h2><table class="loads"><thead><tr><th>Handler</th><th>Open</th><th>Waiting for us</th><th>At risk</th><th>Missed</th></tr></thead><tbody>""");
+        body.Append($"""<h2>Handlers' load</h2>{BarChart.Draw("loads", "Open cases per handler", [.. queue.Handlers.Select(load => new Bar(load.Handler, load.Open, Load(load), load.Missed > 0 ? "missed" : load.AtRisk > 0 ? "at-risk" : null))])}<table class="loads"><thead><tr><th>Handler</th><th>Open</th><th>Waiting for us</th><th>At risk</th><th>Missed</th></tr></thead><tbody>""");
         foreach (var load in queue.Handlers)
         {
             body.Append($"""
@@ -127,6 +127,10 @@ internal static class WorkPages
 
         body.Append($"</tbody></table><h2>Open cases</h2>");
     }
+
+    private static string Load(HandlerLoadView load) => load.Missed + load.AtRisk == 0
+        ? load.Open.ToString(CultureInfo.InvariantCulture)
+        : string.Create(CultureInfo.InvariantCulture, $"{load.Open} ({load.Missed} missed, {load.AtRisk} at risk)");
 
     private static HtmlMarkup Reassign(QueueRow row, QueueView queue, HtmlMarkup antiforgery)
     {
@@ -157,15 +161,15 @@ internal static class WorkPages
         body.Append($"</tr></thead><tbody>");
         foreach (var row in rows)
         {
-            body.Append($"""<tr class="{row.DeadlineStanding}"><td>{CaseLink(row)}</td><td>{row.Subject ?? "-"}</td><td>{row.Category}</td><td>{Contact(row)}</td>""");
+            body.Append($"""<tr class="{row.DeadlineStanding}"><td class="reg">{CaseLink(row)}</td><td>{row.Subject ?? "-"}</td><td>{row.Category}</td><td>{Contact(row)}</td>""");
             if (withHandler)
             {
                 body.Append($"""<td class="handler">{row.Handler ?? CaseQueues.Unassigned}</td>""");
             }
 
             body.Append($"""
-                <td>{row.Status}</td><td><span class="standing {row.DeadlineStanding}">{row.DeadlineStanding}</span>{(row.DueAt is { } due ? " due " + Layout.Local(due, zone) : "")}</td>
-                <td>{(row.DaysWaiting is { } days ? $"{days} d" : "-")}</td><td>{row.Priority}</td><td>{(row.NextAlertAt is { } next ? Layout.Local(next, zone) : "-")}</td>
+                <td>{row.Status}</td><td class="when"><span class="standing {row.DeadlineStanding}">{row.DeadlineStanding}</span>{(row.DueAt is not null ? new HtmlMarkup("<br>due ") : default)}{(row.DueAt is { } dueAt ? Layout.Local(dueAt, zone) : "")}</td>
+                <td>{(row.DaysWaiting is { } days ? $"{days} d" : "-")}</td><td>{row.Priority}</td><td class="when">{(row.NextAlertAt is { } next ? Layout.Local(next, zone) : "-")}</td>
                 """);
             if (reassign is not null)
             {
@@ -185,9 +189,7 @@ internal static class WorkPages
         return html.ToMarkup();
     }
 
-    private static string Contact(QueueRow row) => row.Contact.Name is { } name
-        ? row.Contact.Email is { } email ? $"{name} <{email}>" : name
-        : row.Contact.Email ?? "-";
+    private static string Contact(QueueRow row) => row.Contact.Name ?? row.Contact.Email ?? "-";
 
     private static string QueuePath(string? handler, string? status)
     {
