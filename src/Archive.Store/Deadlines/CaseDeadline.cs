@@ -51,4 +51,28 @@ public sealed class CaseDeadline
     /// <summary>True while the deadline can still fall due: there is one, and the clock neither paused nor stopped.</summary>
     [BsonIgnore]
     public bool IsRunning => DueAt is not null && PausedSince is null && StoppedAt is null;
+
+    /// <summary>
+    /// Where the deadline stands at <paramref name="now"/>. A paused clock stands as it did when it paused (resuming
+    /// moves the due moment later by the paused time), so it is missed or at risk only if it was then.
+    /// </summary>
+    /// <param name="now">The instant.</param>
+    /// <returns>The standing; <see cref="DeadlineStanding.None"/> when there is no due moment.</returns>
+    public DeadlineStanding StandingAt(DateTimeOffset now)
+    {
+        if (DueAt is not { } due)
+        {
+            return DeadlineStanding.None;
+        }
+
+        if (StoppedAt is { } stopped)
+        {
+            return stopped <= due ? DeadlineStanding.Met : DeadlineStanding.ClosedLate;
+        }
+
+        var clock = PausedSince ?? now;
+        return due <= clock ? DeadlineStanding.Missed
+            : AtRiskAt <= clock ? DeadlineStanding.AtRisk
+            : DeadlineStanding.OnTrack;
+    }
 }

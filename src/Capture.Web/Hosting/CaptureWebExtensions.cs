@@ -79,12 +79,16 @@ public static class CaptureWebExtensions
         var api = app.MapGroup("/api").WithTags("Capture");
         SearchApi.Map(api);
         CaseApi.Map(api);
+        WorkApi.Map(api);
+        DashboardApi.Map(api);
 
         Stylesheet.Map(app);
         SignInPages.Map(app);
         SearchPage.Map(app);
         CasePage.Map(app);
         OriginalDownload.Map(app);
+        WorkPages.Map(app);
+        DashboardPage.Map(app);
         return app;
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Capture.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,7 +24,7 @@ internal static class Layout
         if (user is not null)
         {
             html.Append($"""
-                <nav><a href="/search">Search</a></nav>
+                <nav><a href="/search">Search</a>{Navigation(user)}</nav>
                 <form class="signout" method="post" action="/signout">{AntiforgeryField(context)}<span>{user.FindFirstValue(ClaimTypes.GivenName)} ({string.Join(", ", user.FindAll(ClaimTypes.Role).Select(c => c.Value))})</span> <button type="submit">Sign out</button></form>
                 """);
         }
@@ -40,6 +41,15 @@ internal static class Layout
         html.Append($"""<input type="hidden" name="{tokens.FormFieldName}" value="{tokens.RequestToken}">""");
         return html.ToMarkup();
     }
+
+    /// <summary>The links to the work lists and the dashboard, for the roles that may open them.</summary>
+    private static HtmlMarkup Navigation(ClaimsPrincipal user) => new(
+        (user.IsInRole(WebRoles.Handler) || user.IsInRole(WebRoles.Supervisor) || user.IsInRole(WebRoles.Admin) ? """ <a href="/work">My work</a> <a href="/triage">Triage</a>""" : "") +
+        (user.IsInRole(WebRoles.Supervisor) || user.IsInRole(WebRoles.Admin) ? """ <a href="/queue">Queue</a> <a href="/dashboard">Dashboard</a>""" : ""));
+
+    /// <summary>An instant as the pages write it: to the minute, in <paramref name="zone"/>.</summary>
+    public static string Local(DateTimeOffset at, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(at, zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>A path of this site for a registration number (encoded as one segment).</summary>
     public static string CasePath(string registrationNumber) => "/cases/" + Uri.EscapeDataString(registrationNumber);

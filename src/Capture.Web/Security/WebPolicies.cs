@@ -17,11 +17,15 @@ internal static class WebPolicies
     /// <summary>Give cases to people: supervisors and admins.</summary>
     public const string AssignCases = "assign-cases";
 
+    /// <summary>See every open case and the dashboard: supervisors and admins.</summary>
+    public const string Supervise = "supervise";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, policy => policy.RequireRole(WebRoles.All));
         options.AddPolicy(ChangeCases, policy => policy.RequireRole(WebRoles.Handler, WebRoles.Supervisor, WebRoles.Admin));
         options.AddPolicy(ChangeThisCase, policy => policy.AddRequirements(new CaseChangeRequirement()));
+        options.AddPolicy(Supervise, policy => policy.RequireRole(WebRoles.Supervisor, WebRoles.Admin));
         options.AddPolicy(AssignCases, policy => policy.RequireRole(WebRoles.Supervisor, WebRoles.Admin));
 
         // Anything mapped without a policy of its own still needs a signed-in person.

@@ -1,10 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Archive.Store;
-using Archive.Store.Cases;
 using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
-using Capture.Worker.Reports;
+using Archive.Store.Reports;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console;
 
@@ -102,10 +101,7 @@ internal static class ReportCommand
             return 1;
         }
 
-        var store = host.Services.GetRequiredService<ArchiveStore>();
-        var cases = store.ListCasesReceived(reportSettings.Since, reportSettings.Until);
-        var complaintDocuments = cases.Where(c => c.Category == CaseCategory.Complaint).SelectMany(c => store.GetDocuments(c.Id));
-        var report = CaseReportBuilder.Build(cases, complaintDocuments, reportSettings, now);
+        var report = host.Services.GetRequiredService<ArchiveStore>().Report(reportSettings, now);
         if (json)
         {
             await console.Output.WriteLineAsync(JsonLines.Serialize(report)).ConfigureAwait(false);

@@ -82,9 +82,10 @@ public sealed class WebServer : IAsyncLifetime
 
     /// <summary>
     /// Starts the service as <c>capture run</c> builds it, with the web UI on a free port of 127.0.0.1, the users of
-    /// <see cref="Users"/> and an archive and drop folder in <paramref name="directory"/>; <paramref name="settings"/> win.
+    /// <see cref="Users"/> and an archive and drop folder in <paramref name="directory"/>; <paramref name="settings"/> win,
+    /// and <paramref name="services"/> (a fake clock) replace the host's own.
     /// </summary>
-    internal static async Task<IHost> StartAsync(TempDirectory directory, IReadOnlyDictionary<string, string?> settings)
+    internal static async Task<IHost> StartAsync(TempDirectory directory, IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection>? services = null)
     {
         var drop = directory.Combine("drop");
         Directory.CreateDirectory(drop);
@@ -114,6 +115,7 @@ public sealed class WebServer : IAsyncLifetime
             Service = true,
             ExtraDropFolders = [drop],
             Configuration = configuration,
+            Services = services,
         });
         try
         {

@@ -1,9 +1,9 @@
 using Archive.Store.Cases;
 using Archive.Store.Deadlines;
 using Archive.Store.Documents;
-using Capture.Worker.Reports;
+using Archive.Store.Reports;
 
-namespace Capture.Worker.Tests.Reports;
+namespace Archive.Store.Tests;
 
 /// <summary>The figures of <c>capture report</c>, computed from hand-made cases whose answers are known.</summary>
 public sealed class CaseReportBuilderTests

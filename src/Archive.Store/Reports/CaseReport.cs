@@ -1,4 +1,4 @@
-namespace Capture.Worker.Reports;
+namespace Archive.Store.Reports;
 
 /// <summary>
 /// What <c>capture report</c> tells a manager about the cases received in a period: how many per status, category,

@@ -1,8 +1,8 @@
 using Archive.Store.Cases;
+using Archive.Store.Deadlines;
 using Archive.Store.Documents;
-using Capture.Worker.Pipeline;
 
-namespace Capture.Worker.Reports;
+namespace Archive.Store.Reports;
 
 /// <summary>How <c>capture report</c> groups and trims: the period and the repeated-problem rules.</summary>
 /// <param name="Since">The first instant of the period (inclusive), or null for all cases.</param>
@@ -40,8 +40,8 @@ public static class CaseReportBuilder
             Since = settings.Since,
             Until = settings.Until,
             Cases = inPeriod.Count,
-            ByStatus = CountBy(inPeriod, c => ArchiveVocabulary.Word(c.Status)),
-            ByCategory = CountBy(inPeriod, c => ArchiveVocabulary.Word(c.Category)),
+            ByStatus = CountBy(inPeriod, c => ArchiveWords.Word(c.Status)),
+            ByCategory = CountBy(inPeriod, c => ArchiveWords.Word(c.Category)),
             ByHandler = CountBy(inPeriod, c => string.IsNullOrWhiteSpace(c.Handler) ? "unassigned" : c.Handler),
             ByLanguage = CountBy(inPeriod, c => string.IsNullOrWhiteSpace(c.Language) ? "unknown" : c.Language),
             TimeToFirstResponse = Summarise(inPeriod.Where(c => c.FirstResponseAt is not null).Select(c => c.FirstResponseAt!.Value - c.ReceivedAt)),
@@ -104,22 +104,16 @@ public static class CaseReportBuilder
                 continue;
             }
 
+            var standing = deadline.StandingAt(now);
             if (caseRecord.Status == CaseStatus.Closed)
             {
-                closedLate += deadline.StoppedAt > due ? 1 : 0;
+                closedLate += standing == DeadlineStanding.ClosedLate ? 1 : 0;
                 continue;
             }
 
-            // A paused deadline stands as it was when the clock stopped: missed then, or not.
-            var clock = deadline.PausedSince ?? now;
-            if (due <= clock)
+            if (standing is DeadlineStanding.Missed or DeadlineStanding.AtRisk)
             {
-                missed++;
-                urgent.Add((caseRecord, due));
-            }
-            else if (deadline.AtRiskAt <= clock)
-            {
-                atRisk++;
+                (missed, atRisk) = standing == DeadlineStanding.Missed ? (missed + 1, atRisk) : (missed, atRisk + 1);
                 urgent.Add((caseRecord, due));
             }
         }

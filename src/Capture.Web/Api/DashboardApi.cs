@@ -1,0 +1,28 @@
+using Archive.Store;
+using Archive.Store.Reports;
+using Capture.Web.Reports;
+using Capture.Web.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Capture.Web.Api;
+
+/// <summary><c>GET /api/dashboard</c>: the figures of the dashboard, as <c>capture report --json</c> prints them.</summary>
+internal static class DashboardApi
+{
+    public static void Map(IEndpointRouteBuilder api) => api.MapGet("/dashboard", Dashboard)
+        .RequireAuthorization(WebPolicies.Supervise)
+        .WithName("GetDashboard")
+        .WithSummary("Cases per status, category, handler and language, response and closing times, deadlines and repeated problems for a period (days=30 by default, or from/to as yyyy-MM-dd).");
+
+    private static Results<Ok<CaseReport>, ProblemHttpResult> Dashboard(ArchiveStore store, TimeProvider time, int? days, string? from, string? to)
+    {
+        var now = time.GetUtcNow();
+        var (settings, problem) = DashboardPeriod.From(days, from, to, store.DeadlineTimeZone, now);
+        return settings is null
+            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The period is not valid.")
+            : TypedResults.Ok(store.Report(settings, now));
+    }
+}
