@@ -35,6 +35,7 @@ public static class CaptureWebExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IAuthorizationHandler, CaseChangeAuthorizationHandler>();
         services.AddScoped<CaseChanges>();
+        services.AddScoped<CaseReplyRequests>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
@@ -79,11 +80,13 @@ public static class CaptureWebExtensions
         var api = app.MapGroup("/api").WithTags("Capture");
         SearchApi.Map(api);
         CaseApi.Map(api);
+        ReplyApi.Map(api);
 
         Stylesheet.Map(app);
         SignInPages.Map(app);
         SearchPage.Map(app);
         CasePage.Map(app);
+        ReplyPage.Map(app);
         OriginalDownload.Map(app);
         return app;
     }

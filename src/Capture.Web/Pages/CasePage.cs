@@ -77,6 +77,7 @@ internal static class CasePage
         if (mayChange)
         {
             WriteStatusForm(context, body, record);
+            body.Append($"""<p class="reply"><a href="{Layout.CasePath(record.RegistrationNumber)}/reply">Write a reply to the customer</a></p>""");
         }
 
         if (mayAssign)

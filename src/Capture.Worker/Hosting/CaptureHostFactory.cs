@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Capture.Web.Cases;
 using Capture.Web.Hosting;
 using Capture.Worker.Cases;
+using Capture.Worker.Notifications.Replies;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,7 @@ public static partial class CaptureHostFactory
             {
                 web.AddCaptureWeb();
                 web.Services.AddSingleton<ICaseUpdates, IndexedCaseUpdates>();
+                web.Services.AddSingleton<ICaseReplies>(provider => provider.GetRequiredService<CaseReplySender>());
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }

@@ -29,9 +29,12 @@ public sealed partial class WebSession : IDisposable
     public CookieCollection Cookies => _handler.CookieContainer.GetCookies(BaseAddress);
 
     /// <summary>A session signed in as <paramref name="login"/> with their password.</summary>
-    public static async Task<WebSession> SignedInAsync(WebServer server, string login)
+    public static Task<WebSession> SignedInAsync(WebServer server, string login) => SignedInAsync(server.BaseAddress, login);
+
+    /// <summary>A session of the server at <paramref name="baseAddress"/> signed in as <paramref name="login"/> with their password.</summary>
+    public static async Task<WebSession> SignedInAsync(Uri baseAddress, string login)
     {
-        var session = new WebSession(server);
+        var session = new WebSession(baseAddress);
         try
         {
             using var response = await session.SignInAsync(login, WebServer.PasswordOf(login));
