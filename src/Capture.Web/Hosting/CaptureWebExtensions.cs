@@ -81,12 +81,14 @@ public static class CaptureWebExtensions
         SearchApi.Map(api);
         CaseApi.Map(api);
         ReplyApi.Map(api);
+        CaptureApi.Map(api);
 
         Stylesheet.Map(app);
         SignInPages.Map(app);
         SearchPage.Map(app);
         CasePage.Map(app);
         ReplyPage.Map(app);
+        IntakePage.Map(app);
         OriginalDownload.Map(app);
         return app;
     }
