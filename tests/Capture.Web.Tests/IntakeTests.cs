@@ -174,6 +174,7 @@ public sealed class IntakeRateLimitTests
             Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
             Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
             Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+            Assert.Contains("wait a while", await third.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
             Assert.Equal(HttpStatusCode.OK, await customer.StatusOfAsync("/intake"));
         }
         finally

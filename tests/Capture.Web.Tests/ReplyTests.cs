@@ -97,7 +97,9 @@ public sealed class ReplyTests(MailingWebServer server) : IClassFixture<MailingW
         Assert.Contains("wymienimy pralkę na nową", mail.TextBody, StringComparison.Ordinal);
         var view = await henryk.GetJsonAsync($"/api/cases/{registration}");
         Assert.Equal("pending-on-customer", view.GetProperty("status").GetString());
-        Assert.Contains("Write a reply", await henryk.GetStringAsync($"/cases/{registration}"), StringComparison.Ordinal);
+        var casePage = await henryk.GetStringAsync($"/cases/{registration}");
+        Assert.Contains("Write a reply", casePage, StringComparison.Ordinal);
+        Assert.Contains("sent to the customer", casePage, StringComparison.Ordinal);
     }
 
     [Theory]

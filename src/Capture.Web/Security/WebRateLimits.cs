@@ -19,6 +19,11 @@ internal static class WebRateLimits
     public static void Add(RateLimiterOptions options, WebOptions web)
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        options.OnRejected = (context, cancellationToken) =>
+        {
+            context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+            return new ValueTask(context.HttpContext.Response.WriteAsync("Too many requests from your address; wait a while and try again.", cancellationToken));
+        };
         options.AddPolicy(SignIn, context => PerClient(context, web.SignInsPerClientPerMinute, TimeSpan.FromMinutes(1)));
         options.AddPolicy(Intake, context => PerClient(context, web.Intake.SubmissionsPerClientPerHour, TimeSpan.FromHours(1)));
     }
