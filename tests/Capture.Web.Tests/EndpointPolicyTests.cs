@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Capture.Web.Tests;
 
-/// <summary>Every page and endpoint names its policy, or says it is open to anyone (only the sign-in page and the stylesheet).</summary>
+/// <summary>Every page and endpoint names its policy, or says it is open to anyone (only the sign-in page, the intake form and the stylesheet).</summary>
 public sealed class EndpointPolicyTests(WebServer server)
 {
     [Fact]
@@ -27,6 +27,6 @@ public sealed class EndpointPolicyTests(WebServer server)
             Assert.True(endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Policy)), $"{route} names no policy");
         }
 
-        Assert.Equal(["/signin", "/static/capture.css"], open.Distinct().Order(StringComparer.Ordinal));
+        Assert.Equal(["/intake", "/signin", "/static/capture.css"], open.Distinct().Order(StringComparer.Ordinal));
     }
 }

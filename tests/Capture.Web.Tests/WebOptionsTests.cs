@@ -36,6 +36,25 @@ public sealed class WebOptionsTests
         Assert.DoesNotContain(problems, p => p.StartsWith("Web:Users:0", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Problems_NameEachWrongIntakeAndUploadSettingByItsKey()
+    {
+        var options = new WebOptions
+        {
+            MaxUploadBytes = 10,
+            Intake = new IntakeOptions { MaxFileBytes = 4096, MaxTotalBytes = 2048, MaxFiles = 99, SubmissionsPerClientPerHour = 0, AllowedExtensions = [".pdf", "*.exe"] },
+        };
+
+        var problems = options.Problems().ToList();
+
+        Assert.Contains(problems, p => p.StartsWith("Web:MaxUploadBytes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Web:Intake:MaxTotalBytes", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Web:Intake:MaxFiles", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Web:Intake:SubmissionsPerClientPerHour", StringComparison.Ordinal));
+        Assert.Contains(problems, p => p.StartsWith("Web:Intake:AllowedExtensions: '*.exe'", StringComparison.Ordinal));
+        Assert.Equal([".pdf", ".exe"], new IntakeOptions { AllowedExtensions = ["PDF", ".exe"] }.Extensions);
+    }
+
     [Theory]
     [InlineData("ftp://127.0.0.1:21")]
     [InlineData("127.0.0.1:5080")]

@@ -134,6 +134,11 @@ internal sealed class CaseCapture
             var now = _time.GetUtcNow();
             var nextOrdinal = _database.Documents.Find(d => d.CaseId == caseRecord.Id).Select(d => d.Ordinal).DefaultIfEmpty(0).Max() + 1;
             var records = _filer.WriteAll(files, caseRecord, documents, nextOrdinal, now);
+            foreach (var record in records)
+            {
+                record.FromCompany = author == MessageAuthor.Company;
+            }
+
             caseRecord.UpdatedAt = now;
             var before = caseRecord.Status;
             var after = CaseLifecycle.AfterMessage(author, before);

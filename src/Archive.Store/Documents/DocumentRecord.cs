@@ -65,6 +65,9 @@ public sealed class DocumentRecord
     /// <summary>The detected language, if known.</summary>
     public string? Language { get; set; }
 
+    /// <summary>True for a message the company sent to the customer (a reply), false for what the customer sent.</summary>
+    public bool FromCompany { get; set; }
+
     /// <summary>The e-mail Message-ID without angle brackets, if any.</summary>
     public string? MessageId { get; set; }
 

@@ -82,18 +82,27 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
 
     private static readonly string[] ReminderFormats = ["yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm"];
 
-    private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
+    /// <summary>The case when <paramref name="user"/> may change it; otherwise why not (404, 403).</summary>
+    public async Task<(CaseRecord? Case, CaseChangeOutcome? Refusal)> FindChangeableAsync(ClaimsPrincipal user, string registrationNumber)
     {
         var record = store.FindCase(registrationNumber);
         if (record is null)
         {
-            return CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}.");
+            return (null, CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}."));
         }
 
         var allowed = await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false);
-        if (!allowed.Succeeded)
+        return allowed.Succeeded
+            ? (record, null)
+            : (null, CaseChangeOutcome.Fail(StatusCodes.Status403Forbidden, $"{record.RegistrationNumber} is handled by {record.Handler ?? "nobody"}; a handler may change only their own cases."));
+    }
+
+    private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
+    {
+        var (record, refusal) = await FindChangeableAsync(user, registrationNumber).ConfigureAwait(false);
+        if (record is null)
         {
-            return CaseChangeOutcome.Fail(StatusCodes.Status403Forbidden, $"{record.RegistrationNumber} is handled by {record.Handler ?? "nobody"}; a handler may change only their own cases.");
+            return refusal!;
         }
 
         try

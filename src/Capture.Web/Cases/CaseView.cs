@@ -74,6 +74,7 @@ public sealed record CaseView(
             d.ReceivedAt)
         {
             Id = d.Id,
+            FromCompany = d.FromCompany,
         }).ToList();
         var history = store.GetHistory(record.Id).Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.Detail)).ToList();
         return new CaseView(
@@ -126,6 +127,9 @@ public sealed record CaseDocumentView(
 {
     /// <summary>The document's id, which names its original for download.</summary>
     public string Id { get; init; } = "";
+
+    /// <summary>True for a message the company sent to the customer (a reply), false for what the customer sent.</summary>
+    public bool FromCompany { get; init; }
 }
 
 public sealed record PageView(int Number, bool Ocr, double? Confidence, int Rotation, double Skew);

@@ -35,6 +35,7 @@ public static class CaptureWebExtensions
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<IAuthorizationHandler, CaseChangeAuthorizationHandler>();
         services.AddScoped<CaseChanges>();
+        services.AddScoped<CaseReplyRequests>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
@@ -81,11 +82,15 @@ public static class CaptureWebExtensions
         CaseApi.Map(api);
         WorkApi.Map(api);
         DashboardApi.Map(api);
+        ReplyApi.Map(api);
+        CaptureApi.Map(api);
 
         Stylesheet.Map(app);
         SignInPages.Map(app);
         SearchPage.Map(app);
         CasePage.Map(app);
+        ReplyPage.Map(app);
+        IntakePage.Map(app);
         OriginalDownload.Map(app);
         WorkPages.Map(app);
         DashboardPage.Map(app);

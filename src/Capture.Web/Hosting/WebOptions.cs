@@ -29,6 +29,12 @@ public sealed class WebOptions
     /// <summary>How long a sign-in lasts without activity.</summary>
     public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(8);
 
+    /// <summary>The public intake form: limits, file types and rate.</summary>
+    public IntakeOptions Intake { get; set; } = new();
+
+    /// <summary>The largest file a person may upload through <c>POST /api/captures</c>.</summary>
+    public long MaxUploadBytes { get; set; } = 100 * 1024 * 1024;
+
     /// <summary>The listening URLs, one by one.</summary>
     public IReadOnlyList<string> UrlList => Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
@@ -72,6 +78,16 @@ public sealed class WebOptions
         if (SessionLifetime < TimeSpan.FromMinutes(1) || SessionLifetime > TimeSpan.FromDays(30))
         {
             yield return $"Web:SessionLifetime must be between 00:01:00 and 30.00:00:00, not {SessionLifetime}.";
+        }
+
+        foreach (var problem in Intake.Problems($"{SectionName}:{nameof(Intake)}"))
+        {
+            yield return problem;
+        }
+
+        if (MaxUploadBytes is < 1024 or > 4L * 1024 * 1024 * 1024)
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"Web:MaxUploadBytes must be between 1024 and 4294967296, not {MaxUploadBytes}.");
         }
 
         for (var i = 0; i < Users.Count; i++)

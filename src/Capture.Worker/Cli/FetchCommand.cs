@@ -75,7 +75,7 @@ internal static class FetchCommand
                 results.Add(result);
                 if (json)
                 {
-                    await console.Output.WriteLineAsync(JsonLines.Serialize(CaptureResultView.From(result))).ConfigureAwait(false);
+                    await console.Output.WriteLineAsync(JsonLines.Serialize(CaptureResultViews.From(result))).ConfigureAwait(false);
                 }
             }, cancellationToken).ConfigureAwait(false);
         }

@@ -67,7 +67,7 @@ internal static class ImportCommand
                 results.Add(result);
                 if (json)
                 {
-                    await console.Output.WriteLineAsync(JsonLines.Serialize(CaptureResultView.From(result))).ConfigureAwait(false);
+                    await console.Output.WriteLineAsync(JsonLines.Serialize(CaptureResultViews.From(result))).ConfigureAwait(false);
                 }
             }
             finally

@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Capture.Web.Captures;
 using Capture.Web.Cases;
 using Capture.Web.Hosting;
 using Capture.Worker.Cases;
+using Capture.Worker.Notifications.Replies;
+using Capture.Worker.Sources.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +34,8 @@ public static partial class CaptureHostFactory
             {
                 web.AddCaptureWeb();
                 web.Services.AddSingleton<ICaseUpdates, IndexedCaseUpdates>();
+                web.Services.AddSingleton<ICaseReplies>(provider => provider.GetRequiredService<CaseReplySender>());
+                web.Services.AddSingleton<ICaptureIntake, WebCaptureSource>();
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }

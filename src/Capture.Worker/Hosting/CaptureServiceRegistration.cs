@@ -12,6 +12,7 @@ using Capture.Worker.Indexing;
 using Capture.Worker.Notifications;
 using Capture.Worker.Notifications.Acknowledgements;
 using Capture.Worker.Notifications.Alerts;
+using Capture.Worker.Notifications.Replies;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -76,6 +77,7 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<IValidateOptions<SmtpOptions>>(new OptionsValidation<SmtpOptions>(o => o.Validate()));
         services.AddSingleton<SmtpMailSender>();
         services.AddAcknowledgements(configuration, service);
+        AddReplies(services);
         AddAlerts(services);
         services.AddSingleton<ClassifierRetraining>();
         services.AddOptions<RetrainingOptions>().BindConfiguration(RetrainingOptions.SectionName).ValidateOnStart();
@@ -112,6 +114,15 @@ internal static class CaptureServiceRegistration
             }
         });
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
+    }
+
+    /// <summary>Replies people write from a case; a broken template stops start-up.</summary>
+    private static void AddReplies(IServiceCollection services)
+    {
+        services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReplyOptions>>(new OptionsValidation<ReplyOptions>(o => o.Validate().Any() ? o.Validate() : ReplyTemplates.Problems(o)));
+        services.AddSingleton(provider => ReplyTemplates.Load(provider.GetRequiredService<IOptions<ReplyOptions>>().Value));
+        services.AddSingleton<CaseReplySender>();
     }
 
     /// <summary>Alert e-mails to handlers: recipients from the roster, deadlines as the store keeps them on each case.</summary>

@@ -17,6 +17,9 @@ public sealed record CaptureItem(string Path, string OriginalFileName, string So
     /// <summary>Where the source will move the item if it is quarantined (recorded with the reason), or null when it stays put.</summary>
     public string? QuarantinePath { get; init; }
 
+    /// <summary>What the sender said the item is (the intake form's category); the case's suggested category when the classifier abstains.</summary>
+    public Archive.Store.Cases.CaseCategory? CategoryHint { get; init; }
+
     /// <summary>Builds the item for a file read in place (by <c>capture import</c>).</summary>
     public static CaptureItem ForFile(string path, string sourceName)
     {

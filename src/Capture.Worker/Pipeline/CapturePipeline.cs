@@ -207,7 +207,7 @@ public sealed partial class CapturePipeline
                     item.SourceName,
                     receivedAt)
                 {
-                    SuggestedCategory = SuggestedCategory(analysis.Category),
+                    SuggestedCategory = SuggestedCategory(analysis.Category, item.CategoryHint),
                     ContactPhone = analysis.Metadata.Contact.Phone,
                     ContactAddress = analysis.Metadata.Address?.ToString(),
                     ContactPostcode = analysis.Metadata.Postcode,
@@ -238,8 +238,10 @@ public sealed partial class CapturePipeline
                 FoldedText.Of([document.Mail?.Subject, .. texts])));
 
     /// <summary>When the classifier abstained, its best guess still helps the person who triages the case.</summary>
-    private static CaseCategory? SuggestedCategory(CategoryPrediction prediction) =>
-        prediction.Category == DocumentCategory.Unclassified && prediction.Scores.Count > 0
+    /// <remarks>What the customer said it is (the intake form's category) goes before the classifier's guess.</remarks>
+    private static CaseCategory? SuggestedCategory(CategoryPrediction prediction, CaseCategory? hint) =>
+        prediction.Category == DocumentCategory.Unclassified && hint is not null ? hint
+        : prediction.Category == DocumentCategory.Unclassified && prediction.Scores.Count > 0
             ? ArchiveVocabulary.ToCaseCategory(prediction.Scores.MaxBy(s => s.Value).Key)
             : null;
 

@@ -128,7 +128,7 @@ public sealed partial class AcknowledgementSender : IDisposable
         {
             return await _mail.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (IsUnreachable(ex, cancellationToken))
+        catch (Exception ex) when (SmtpFailures.IsUnreachable(ex, cancellationToken))
         {
             LogServerUnreachable(ex, waiting, _options.RetryInterval);
             return null;
@@ -167,24 +167,24 @@ public sealed partial class AcknowledgementSender : IDisposable
         {
             // Our own Smtp:From was refused: not this customer's fault, and every message would fail alike.
             LogSenderRefused(caseRecord.RegistrationNumber, (int)ex.StatusCode, ex.Message);
-            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, ServerAnswer(ex));
+            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, SmtpFailures.ServerAnswer(ex));
         }
         catch (SmtpCommandException ex) when ((int)ex.StatusCode is >= 400 and < 500)
         {
             LogDeferred(caseRecord.RegistrationNumber, (int)ex.StatusCode, ex.Message);
-            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, ServerAnswer(ex));
+            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, SmtpFailures.ServerAnswer(ex));
         }
         catch (SmtpCommandException ex)
         {
             LogRefused(caseRecord.RegistrationNumber, (int)ex.StatusCode, ex.Message);
-            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Failed, ServerAnswer(ex));
+            return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Failed, SmtpFailures.ServerAnswer(ex));
         }
         catch (ServiceNotConnectedException)
         {
             // Thrown before a byte of this message was written: it certainly did not leave.
             return Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Pending, "the connection to the mail server was closed before sending.");
         }
-        catch (Exception ex) when (ex is OperationCanceledException || IsUnreachable(ex, cancellationToken))
+        catch (Exception ex) when (ex is OperationCanceledException || SmtpFailures.IsUnreachable(ex, cancellationToken))
         {
             LogInterrupted(ex, caseRecord.RegistrationNumber);
             Record(caseRecord, AcknowledgementState.Sending, AcknowledgementState.Uncertain, $"({ex.GetType().Name}: {ex.Message})");
@@ -245,14 +245,6 @@ public sealed partial class AcknowledgementSender : IDisposable
 
     private AcknowledgementState? Record(CaseRecord caseRecord, AcknowledgementState from, AcknowledgementState to, string? reason) =>
         _store.RecordAcknowledgement(caseRecord.Id, from, to, reason) is null ? null : to;
-
-    private static string ServerAnswer(SmtpCommandException ex) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(int)ex.StatusCode} {ex.Message}");
-
-    /// <summary>Failures that mean "the server is not there or the connection broke", as opposed to a bug.</summary>
-    private static bool IsUnreachable(Exception ex, CancellationToken cancellationToken) => ex
-        is SocketException or IOException or SmtpProtocolException or SmtpCommandException or AuthenticationException or TimeoutException
-        || ex is OperationCanceledException && !cancellationToken.IsCancellationRequested;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged {RegistrationNumber} to the customer in {Language}")]
     private partial void LogSent(string registrationNumber, string language);

@@ -1,7 +1,3 @@
-using System.Globalization;
-using Fluid;
-using Fluid.Values;
-
 namespace Capture.Worker.Notifications.Acknowledgements;
 
 /// <summary>
@@ -28,14 +24,15 @@ public sealed class AcknowledgementTemplates
     private const string Prefix = "acknowledgement.";
     private const string Extension = ".liquid";
 
-    private static readonly FluidParser Parser = new();
+    private static readonly MailTemplateValues Sample = new(
+        "C-2026-000123", "Anna Nowak", new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero), "Complaint", "Uszkodzona przesyłka", Variables("Shop", "Obsługa klienta"));
 
-    private readonly IReadOnlyDictionary<string, LanguageTemplate> _templates;
+    private readonly IReadOnlyDictionary<string, LiquidMailTemplate> _templates;
     private readonly string _defaultLanguage;
     private readonly string _companyName;
     private readonly string _signature;
 
-    private AcknowledgementTemplates(IReadOnlyDictionary<string, LanguageTemplate> templates, AcknowledgementOptions options)
+    private AcknowledgementTemplates(IReadOnlyDictionary<string, LiquidMailTemplate> templates, AcknowledgementOptions options)
     {
         _templates = templates;
         _defaultLanguage = options.DefaultLanguage.Trim().ToLowerInvariant();
@@ -74,11 +71,15 @@ public sealed class AcknowledgementTemplates
     public AcknowledgementText Render(string language, AcknowledgementModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var template = _templates[language];
-        return template.Render(model, _companyName, _signature);
+        var text = _templates[language].Render(new MailTemplateValues(
+            model.RegistrationNumber, model.CustomerName, model.ReceivedAt, model.Category, model.Subject, Variables(_companyName, _signature)));
+        return new AcknowledgementText(text.Subject, text.Body);
     }
 
-    private static (Dictionary<string, LanguageTemplate> Templates, List<string> Problems) Read(AcknowledgementOptions options)
+    private static Dictionary<string, string> Variables(string companyName, string signature) =>
+        new(StringComparer.Ordinal) { ["company_name"] = companyName, ["signature"] = signature };
+
+    private static (Dictionary<string, LiquidMailTemplate> Templates, List<string> Problems) Read(AcknowledgementOptions options)
     {
         var files = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var directory in new[] { BuiltInDirectory, options.TemplateDirectory })
@@ -93,11 +94,11 @@ public sealed class AcknowledgementTemplates
             }
         }
 
-        var templates = new Dictionary<string, LanguageTemplate>(StringComparer.Ordinal);
+        var templates = new Dictionary<string, LiquidMailTemplate>(StringComparer.Ordinal);
         var problems = new List<string>();
         foreach (var (language, path) in files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
-            if (LanguageTemplate.Parse(language, path, out var problem) is { } template)
+            if (LiquidMailTemplate.Parse("acknowledgement template", language, path, Sample, out var problem) is { } template)
             {
                 templates[language] = template;
             }
@@ -114,116 +115,6 @@ public sealed class AcknowledgementTemplates
         }
 
         return (templates, problems);
-    }
-
-    /// <summary>One language's template: the subject line and the body, parsed.</summary>
-    private sealed class LanguageTemplate
-    {
-        private static readonly AcknowledgementModel Sample = new("C-2026-000123", "Anna Nowak", new DateTimeOffset(2026, 12, 2, 9, 30, 0, TimeSpan.Zero), "Complaint", "Uszkodzona przesyłka");
-
-        private readonly IFluidTemplate _subject;
-        private readonly IFluidTemplate _body;
-        private readonly CultureInfo _culture;
-        private readonly string _dateFormat;
-        private readonly TemplateOptions _options;
-
-        private LanguageTemplate(IFluidTemplate subject, IFluidTemplate body, string language)
-        {
-            _subject = subject;
-            _body = body;
-            (_culture, _dateFormat) = DateStyle(language);
-            _options = new TemplateOptionsBuilder().WithCultureInfo(_culture).Build();
-        }
-
-        public static LanguageTemplate? Parse(string language, string path, out string? problem)
-        {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path).Replace("\r\n", "\n", StringComparison.Ordinal);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                problem = $"The acknowledgement template {path} cannot be read: {ex.Message}";
-                return null;
-            }
-
-            var lines = text.Split('\n', 3);
-            if (lines.Length < 3 || string.IsNullOrWhiteSpace(lines[0]) || !string.IsNullOrWhiteSpace(lines[1]) || string.IsNullOrWhiteSpace(lines[2]))
-            {
-                problem = $"The acknowledgement template {path} must have the subject on its first line, an empty second line, and the body after it.";
-                return null;
-            }
-
-            if (!Parser.TryParse(lines[0], out var subject, out var subjectError))
-            {
-                problem = $"The subject (line 1) of the acknowledgement template {path} is not valid Liquid: {subjectError}";
-                return null;
-            }
-
-            if (!Parser.TryParse(lines[2], out var body, out var bodyError))
-            {
-                problem = $"The body of the acknowledgement template {path} is not valid Liquid (its line 1 is the file's line 3): {bodyError}";
-                return null;
-            }
-
-            var template = new LanguageTemplate(subject, body, language);
-            try
-            {
-                template.Render(Sample, "Shop", "Obsługa klienta");
-            }
-            catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or ParseException)
-            {
-                problem = $"The acknowledgement template {path} fails when it is filled in: {ex.Message}";
-                return null;
-            }
-
-            problem = null;
-            return template;
-        }
-
-        public AcknowledgementText Render(AcknowledgementModel model, string companyName, string signature)
-        {
-            var context = new TemplateContext(_options);
-            context.SetValue("registration_number", FluidValue.Create(model.RegistrationNumber, _options));
-            context.SetValue("customer_name", FluidValue.Create(model.CustomerName?.Trim() ?? "", _options));
-            context.SetValue("received_date", FluidValue.Create(model.ReceivedAt.ToString(_dateFormat, _culture), _options));
-            context.SetValue("received_at", FluidValue.Create(model.ReceivedAt, _options));
-            context.SetValue("category", FluidValue.Create(model.Category, _options));
-            context.SetValue("subject", FluidValue.Create(model.Subject?.Trim() ?? "", _options));
-            context.SetValue("company_name", FluidValue.Create(companyName, _options));
-            context.SetValue("signature", FluidValue.Create(signature, _options));
-
-            // Mail headers are one line; a template's white space or a customer's subject must not break that.
-            var subject = string.Join(' ', _subject.Render(context).Split((char[])['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Trim();
-            if (!subject.Contains(model.RegistrationNumber, StringComparison.OrdinalIgnoreCase))
-            {
-                subject = $"[{model.RegistrationNumber}] {subject}".TrimEnd();
-            }
-
-            return new AcknowledgementText(subject, _body.Render(context).Trim() + "\n");
-        }
-
-        /// <summary>How the received day is written in <paramref name="language"/>: "2 grudnia 2026", "2026. december 2.", "2 December 2026".</summary>
-        private static (CultureInfo Culture, string Format) DateStyle(string language) => language switch
-        {
-            "pl" => (CultureInfo.GetCultureInfo("pl-PL"), "d MMMM yyyy"),
-            "hu" => (CultureInfo.GetCultureInfo("hu-HU"), "yyyy. MMMM d."),
-            "en" => (CultureInfo.GetCultureInfo("en-GB"), "d MMMM yyyy"),
-            _ => KnownCulture(language) is { } culture ? (culture, culture.DateTimeFormat.LongDatePattern) : (CultureInfo.InvariantCulture, "yyyy-MM-dd"),
-        };
-
-        private static CultureInfo? KnownCulture(string language)
-        {
-            try
-            {
-                return CultureInfo.GetCultureInfo(language);
-            }
-            catch (CultureNotFoundException)
-            {
-                return null;
-            }
-        }
     }
 }
 
