@@ -12,12 +12,12 @@ public sealed class BrowserPage : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
     private readonly ConcurrentQueue<string> _requests = new();
-    private readonly WebServer _server;
+    private readonly Uri _baseAddress;
 
-    internal BrowserPage(IBrowserContext context, IPage page, WebServer server)
+    internal BrowserPage(IBrowserContext context, IPage page, Uri baseAddress)
     {
         _context = context;
-        _server = server;
+        _baseAddress = baseAddress;
         Page = page;
         _context.Request += (_, request) => _requests.Enqueue(request.Url);
     }
@@ -28,7 +28,7 @@ public sealed class BrowserPage : IAsyncDisposable
     public IReadOnlyCollection<string> Requests => [.. _requests];
 
     /// <summary>The requested URLs that were not for the server under test.</summary>
-    public IReadOnlyList<string> RequestsElsewhere => [.. _requests.Where(url => !url.StartsWith(_server.BaseAddress.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal))];
+    public IReadOnlyList<string> RequestsElsewhere => [.. _requests.Where(url => !url.StartsWith(_baseAddress.GetLeftPart(UriPartial.Authority) + "/", StringComparison.Ordinal))];
 
     /// <summary>Opens a path of the server and returns the final response's status (after redirects).</summary>
     public async Task<int> GoToAsync(string path)

@@ -42,17 +42,20 @@ public sealed class ChromiumBrowser : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) with a page on <paramref name="server"/>.</summary>
-    public async Task<BrowserPage> OpenAsync(WebServer server)
+    public Task<BrowserPage> OpenAsync(WebServer server) => OpenAsync(server.BaseAddress);
+
+    /// <summary>A fresh browser context (its own cookies) with a page on the service at <paramref name="baseAddress"/>.</summary>
+    public async Task<BrowserPage> OpenAsync(Uri baseAddress)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = server.BaseAddress.ToString(),
+            BaseURL = baseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
         });
         try
         {
-            return new BrowserPage(context, await context.NewPageAsync(), server);
+            return new BrowserPage(context, await context.NewPageAsync(), baseAddress);
         }
         catch
         {
