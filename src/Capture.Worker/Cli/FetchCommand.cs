@@ -47,7 +47,7 @@ internal static class FetchCommand
             account.PasswordVariable = parseResult.GetValue(passwordVariable);
             account.Security = parseResult.GetValue(security) ?? account.Security;
             account.CertificateFingerprint = parseResult.GetValue(fingerprint);
-            return await RunAsync(global.Settings(parseResult), account, parseResult.GetValue(json), console, cancellationToken).ConfigureAwait(false);
+            return await RunAsync(global.Settings(parseResult) with { CommitIndexWhenDone = true }, account, parseResult.GetValue(json), console, cancellationToken).ConfigureAwait(false);
         });
         return command;
     }
@@ -86,6 +86,8 @@ internal static class FetchCommand
             return 1;
         }
 
+        // Everything captured becomes searchable now, not only when the host lets the index go.
+        host.Services.GetRequiredService<CaseIndexer>().Flush();
         if (!json && results.Count > 0)
         {
             ImportReport.Write(console.Rich, results);

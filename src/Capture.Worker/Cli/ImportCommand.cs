@@ -29,7 +29,7 @@ internal static class ImportCommand
         var json = new Option<bool>("--json") { Description = "Print one JSON object per item and line instead of a table." };
         var command = new Command("import", "Capture files or folders once through the whole pipeline.") { paths, json };
         command.SetAction((parseResult, cancellationToken) => RunAsync(
-            global.Settings(parseResult),
+            global.Settings(parseResult) with { CommitIndexWhenDone = true },
             parseResult.GetValue(paths) ?? [],
             parseResult.GetValue(json),
             console,
@@ -92,6 +92,8 @@ internal static class ImportCommand
             await Parallel.ForEachAsync(items, parallel, (item, token) => CaptureOne(item, token, null)).ConfigureAwait(false);
         }
 
+        // Everything captured becomes searchable now, not only when the host lets the index go.
+        host.Services.GetRequiredService<CaseIndexer>().Flush();
         if (!json)
         {
             ImportReport.Write(console.Rich, results.OrderBy(r => r.Item.Path, StringComparer.Ordinal).ToList());

@@ -68,6 +68,11 @@ public static partial class CaptureHostFactory
         builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), writeToProviders: true);
 
         builder.AddCaptureServices(settings.Service);
+        if (settings.CommitIndexWhenDone && !settings.Service)
+        {
+            builder.Services.PostConfigure<CaptureOptions>(options => options.CommitIndexWhenDone = true);
+        }
+
         settings.Services?.Invoke(builder.Services);
     }
 

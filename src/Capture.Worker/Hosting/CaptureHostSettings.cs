@@ -12,6 +12,12 @@ public sealed record CaptureHostSettings
     /// <summary>True for <c>capture run</c>: starts the sources as hosted services.</summary>
     public bool Service { get; init; }
 
+    /// <summary>
+    /// For one-shot commands that capture many items: the search index is committed when the command ends rather
+    /// than every <see cref="CaptureOptions.IndexCommitInterval"/> (see <see cref="CaptureOptions.CommitIndexWhenDone"/>).
+    /// </summary>
+    public bool CommitIndexWhenDone { get; init; }
+
     /// <summary>Drop folders given on the command line, added to the configured ones.</summary>
     public IReadOnlyList<string> ExtraDropFolders { get; init; } = [];
 

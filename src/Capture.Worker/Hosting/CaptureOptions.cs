@@ -17,6 +17,15 @@ public sealed class CaptureOptions
     /// </summary>
     public TimeSpan IndexCommitInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>
+    /// Set by one-shot commands that capture (<c>capture import</c>, <c>capture fetch</c>), never by configuration:
+    /// nothing can search the index while they hold it, so it is committed once when they finish (Lucene still flushes
+    /// segments when its RAM buffer fills) instead of every <see cref="IndexCommitInterval"/>, which would cut a small
+    /// segment each time and keep merging them. A crash loses only index entries, which the next capture restores
+    /// from the store (<c>CaseIndexer.CatchUp</c>).
+    /// </summary>
+    internal bool CommitIndexWhenDone { get; set; }
+
     /// <summary>The effective degree of parallelism.</summary>
     public int EffectiveParallelism => MaxParallelItems > 0 ? MaxParallelItems : Math.Max(1, Environment.ProcessorCount);
 }

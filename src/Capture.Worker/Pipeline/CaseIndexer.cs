@@ -11,8 +11,9 @@ namespace Capture.Worker.Pipeline;
 /// <summary>
 /// Projects committed cases and documents into the search index (which only ever holds copies). Index commits are
 /// grouped: a capture is committed with the others of the same <see cref="CaptureOptions.IndexCommitInterval"/>, by
-/// the next capture or by <see cref="IndexCommitService"/>, rather than with a Lucene segment of its own. What a crash
-/// loses from the index is still in the store; <see cref="CatchUp"/> puts it back.
+/// the next capture or by <see cref="IndexCommitService"/>, rather than with a Lucene segment of its own; one-shot
+/// commands commit once when they finish (<see cref="CaptureOptions.CommitIndexWhenDone"/>). What a crash loses from
+/// the index is still in the store; <see cref="CatchUp"/> puts it back.
 /// </summary>
 public sealed partial class CaseIndexer
 {
@@ -20,6 +21,7 @@ public sealed partial class CaseIndexer
     private readonly ArchiveStore _store;
     private readonly TimeProvider _time;
     private readonly TimeSpan _commitInterval;
+    private readonly bool _commitWhenDone;
     private readonly ILogger<CaseIndexer> _logger;
     private readonly Lock _gate = new();
     private bool _pending;
@@ -33,6 +35,7 @@ public sealed partial class CaseIndexer
         _store = store;
         _time = time;
         _commitInterval = options.Value.IndexCommitInterval;
+        _commitWhenDone = options.Value.CommitIndexWhenDone;
         _logger = logger;
         _lastCommit = time.GetUtcNow();
     }
@@ -50,7 +53,7 @@ public sealed partial class CaseIndexer
         lock (_gate)
         {
             _pending = true;
-            if (_time.GetUtcNow() - _lastCommit >= _commitInterval)
+            if (!_commitWhenDone && _time.GetUtcNow() - _lastCommit >= _commitInterval)
             {
                 CommitLocked();
             }

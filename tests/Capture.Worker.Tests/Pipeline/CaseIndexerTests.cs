@@ -1,4 +1,6 @@
 using Archive.Search;
+using Capture.Testing;
+using Capture.Worker.Hosting;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +28,28 @@ public sealed class CaseIndexerTests
         Assert.Equal(0, beforeFlush);
         Assert.Equal(2, archive.Index.DocumentCount);
         Assert.Equal(2, archive.Index.Search(new SearchRequest("czajnik")).TotalCases);
+    }
+
+    [Fact]
+    public async Task OneShotCommand_CommitsTheIndexWhenDone_NotEveryInterval()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero));
+        using var directory = new TempDirectory();
+        var settings = TestArchive.ForDirectory(directory.Combine("archive"), services => services.AddSingleton<TimeProvider>(time)) with { CommitIndexWhenDone = true };
+        using var host = CaptureHostFactory.Build(settings);
+        var pipeline = host.Services.GetRequiredService<CapturePipeline>();
+        var index = host.Services.GetRequiredService<ArchiveIndex>();
+        var inbox = directory.Combine("inbox");
+        Directory.CreateDirectory(inbox);
+
+        await pipeline.CaptureAsync(CaptureItem.ForFile(await WriteLetterAsync(inbox, 1), "import"), TestContext.Current.CancellationToken);
+        time.Advance(TimeSpan.FromMinutes(1));
+        await pipeline.CaptureAsync(CaptureItem.ForFile(await WriteLetterAsync(inbox, 2), "import"), TestContext.Current.CancellationToken);
+        var beforeFlush = index.DocumentCount;
+        host.Services.GetRequiredService<CaseIndexer>().Flush();
+
+        Assert.Equal(0, beforeFlush);
+        Assert.Equal(2, index.Search(new SearchRequest("czajnik")).TotalCases);
     }
 
     [Fact]
