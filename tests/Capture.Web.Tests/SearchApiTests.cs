@@ -25,6 +25,26 @@ public sealed class SearchApiTests(WebServer server)
     }
 
     [Fact]
+    public async Task Search_WithTheSearchPagesFilters_ComposesThemIntoTheQuery_AndRefusesABadOne()
+    {
+        using var clerk = await WebSession.SignedInAsync(server, "clara");
+
+        var results = await clerk.GetJsonAsync("/api/search?handler=hanna&category=complaint&lang=en");
+
+        Assert.Equal("handler:\"hanna\" AND category:\"complaint\" AND lang:\"en\"", results.GetProperty("query").GetString());
+        var numbers = results.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("registrationNumber").GetString()).ToList();
+        Assert.Contains(server.CaseOf(Samples.HannasKettle), numbers);
+        Assert.All(results.GetProperty("hits").EnumerateArray(), hit =>
+        {
+            Assert.Equal("hanna", hit.GetProperty("handler").GetString());
+            Assert.Equal("complaint", hit.GetProperty("category").GetString());
+        });
+        using var refused = await clerk.GetAsync("/api/search?q=kettle&status=lost");
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("'lost'", await refused.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Search_SortsAndPages()
     {
         using var clerk = await WebSession.SignedInAsync(server, "clara");

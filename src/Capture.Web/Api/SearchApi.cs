@@ -1,5 +1,6 @@
 using Archive.Search;
 using Capture.Web.Cases;
+using Capture.Web.Pages;
 using Capture.Web.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +9,10 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
-/// <summary><c>GET /api/search</c>: the archive's search, one hit per case with its snippet (matches in <c>[</c> <c>]</c>), and counts per category and status.</summary>
+/// <summary>
+/// <c>GET /api/search</c>: the archive's search, one hit per case with its snippet (matches in <c>[</c> <c>]</c>), and
+/// counts per category and status; the search page's filters (<see cref="SearchFilters"/>) are taken as parameters too.
+/// </summary>
 internal static class SearchApi
 {
     public static void Map(IEndpointRouteBuilder api) => api.MapGet("/search", Search)
@@ -16,9 +20,15 @@ internal static class SearchApi
         .WithName("Search")
         .WithSummary("Search the archive with the query language; one result per case.");
 
-    private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(ArchiveIndex index, string? q, string? sort, int? page, int? limit)
+    private static Results<Ok<SearchResponse>, ProblemHttpResult> Search(ArchiveIndex index, string? q, string? sort, int? page, int? limit, [AsParameters] SearchFilters filters)
     {
-        var (query, problem) = SearchQuery.From(q, sort, page, limit);
+        var (composed, filterProblem) = filters.Compose(q);
+        if (filterProblem is not null)
+        {
+            return TypedResults.Problem(filterProblem, statusCode: StatusCodes.Status400BadRequest, title: "A filter is not valid.");
+        }
+
+        var (query, problem) = SearchQuery.From(composed, sort, page, limit);
         if (query is null)
         {
             return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The search cannot be run as asked.");
