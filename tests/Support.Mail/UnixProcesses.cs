@@ -14,6 +14,7 @@ internal static class UnixProcesses
     private const int SigKill = 9;
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
     private static readonly TimeSpan ResignalInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan KilledExitWait = TimeSpan.FromSeconds(10);
 
     /// <summary>The process's parent and start time (clock ticks after boot), or null when it no longer exists.</summary>
     public static ProcessStat? ReadStat(int pid)
@@ -86,7 +87,8 @@ internal static class UnixProcesses
     /// <summary>
     /// Ends every process that <paramref name="processes"/> lists; it is asked again each round, so processes forked
     /// meanwhile are caught too. SIGTERM goes out again every half second, because a process forked a moment before
-    /// may not have set up its handlers yet and so misses it; after <paramref name="grace"/> SIGKILL.
+    /// may not have set up its handlers yet and so misses it; after <paramref name="grace"/> SIGKILL, and up to ten
+    /// seconds more for the killed ones to be gone.
     /// </summary>
     public static async Task TerminateAsync(Func<IEnumerable<int>> processes, TimeSpan grace, CancellationToken cancellationToken)
     {
@@ -94,7 +96,8 @@ internal static class UnixProcesses
         var seen = new Dictionary<int, long>();
         var stopwatch = Stopwatch.StartNew();
         TimeSpan? signalled = null;
-        while (stopwatch.Elapsed < grace * 2)
+        // A killed process can still take a while to go, in uninterruptible disk sleep on a loaded machine: wait for it.
+        while (stopwatch.Elapsed < grace + KilledExitWait)
         {
             foreach (var pid in processes())
             {
