@@ -2,6 +2,7 @@ using System.Globalization;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
 using Archive.Store.Quarantine;
+using Archive.Store.Storage;
 using LiteDB;
 
 namespace Archive.Store;
@@ -40,7 +41,7 @@ public sealed partial class ArchiveStore
     {
         ArgumentNullException.ThrowIfNull(sha256);
         var normalized = NormalizeSha256(sha256);
-        return Read(() => InCaptureOrder(_database.Documents.Find(d => d.Sha256 == normalized)).FirstOrDefault());
+        return Read(() => InCaptureOrder(_database.Documents.Find(ArchiveDatabase.FieldEquals(nameof(DocumentRecord.Sha256), normalized))).FirstOrDefault());
     }
 
     /// <summary>
@@ -62,7 +63,7 @@ public sealed partial class ArchiveStore
 
         return Read(() =>
         {
-            var document = InCaptureOrder(_database.Documents.Find(d => d.MessageId == normalized)).FirstOrDefault();
+            var document = InCaptureOrder(_database.Documents.Find(ArchiveDatabase.FieldEquals(nameof(DocumentRecord.MessageId), normalized))).FirstOrDefault();
             return document is null ? _database.FindCaseByAcknowledgementMessageId(normalized) : _database.Cases.FindById(document.CaseId);
         });
     }

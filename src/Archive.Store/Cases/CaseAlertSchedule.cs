@@ -45,9 +45,9 @@ public static class CaseAlertSchedule
     internal static void Refresh(CaseRecord caseRecord, ArchiveDatabase database) =>
         caseRecord.NextAlertAt = NextAlertAt(
             caseRecord,
-            database.Reminders.Find(r => r.CaseId == caseRecord.Id),
+            database.Reminders.Find(ArchiveDatabase.FieldEquals(nameof(CaseReminder.CaseId), caseRecord.Id)),
             key => IsAlerted(database, key));
 
     /// <summary>True when an alert with this key is recorded, in whatever state.</summary>
-    internal static bool IsAlerted(ArchiveDatabase database, string key) => database.Alerts.Exists(a => a.Key == key);
+    internal static bool IsAlerted(ArchiveDatabase database, string key) => database.Alerts.Exists(ArchiveDatabase.FieldEquals(nameof(CaseAlert.Key), key));
 }

@@ -64,7 +64,7 @@ internal sealed class ContactDirectory(ArchiveDatabase database)
         return changes;
     }
 
-    public ContactRecord? Find(string email) => Normalize(email) is { } key ? database.Contacts.FindOne(c => c.Email == key) : null;
+    public ContactRecord? Find(string email) => Normalize(email) is { } key ? database.Contacts.FindOne(ArchiveDatabase.FieldEquals(nameof(ContactRecord.Email), key)) : null;
 
     public static string? Normalize(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 

@@ -9,14 +9,24 @@ namespace Archive.Store.Files;
 /// temporary name in its final folder and moved into place atomically, so a reader never sees half a file.
 /// If the transaction fails, <see cref="Discard"/> removes everything written, leaving the archive as it was.
 /// </summary>
+/// <remarks>
+/// Files are not flushed to disk one by one while they are written: the transaction calls <see cref="FlushAll"/> for
+/// all its files together just before it commits, so no record is ever committed without its files on disk, while the
+/// disk's flushes overlap instead of queueing behind each other under the store's lock (one flush after another cost
+/// between 0.3 and 7 ms each on this project's virtual disks, 50 in parallel about 25 ms in all).
+/// </remarks>
 internal sealed class PendingFiles
 {
     private const int BufferSize = 81920;
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
     private readonly ILogger _logger;
+    /// <summary>How many files are flushed at once; the disk batches concurrent flushes into fewer journal commits.</summary>
+    private const int ParallelFlushes = 16;
+
     private readonly List<string> _files = [];
     private readonly List<string> _createdDirectories = [];
+    private readonly List<string> _unflushed = [];
 
     public PendingFiles(ILogger logger)
     {
@@ -71,6 +81,29 @@ internal sealed class PendingFiles
     /// <summary>Copies derived <paramref name="content"/> (rebuildable, so left writable) to <paramref name="path"/>, which must not exist.</summary>
     public void WriteDerived(string path, Stream content) => WriteAtomically(path, file => content.CopyTo(file, BufferSize));
 
+    /// <summary>
+    /// Flushes every file written by <paramref name="pending"/> to disk, several at a time. Call it before the
+    /// transaction that records them commits.
+    /// </summary>
+    /// <exception cref="IOException">A file could not be flushed; the transaction must roll back.</exception>
+    public static void FlushAll(IReadOnlyCollection<PendingFiles> pending)
+    {
+        var paths = pending.SelectMany(files => files._unflushed).ToList();
+        if (paths.Count == 1)
+        {
+            FlushToDisk(paths[0]);
+        }
+        else if (paths.Count > 1)
+        {
+            Parallel.ForEach(paths, new ParallelOptions { MaxDegreeOfParallelism = ParallelFlushes }, FlushToDisk);
+        }
+
+        foreach (var files in pending)
+        {
+            files._unflushed.Clear();
+        }
+    }
+
     /// <summary>Removes every file and new folder written so far. Never throws: a leftover is logged and
     /// later reported as an orphan by the archive's verification.</summary>
     public void Discard()
@@ -101,6 +134,7 @@ internal sealed class PendingFiles
 
         _files.Clear();
         _createdDirectories.Clear();
+        _unflushed.Clear();
     }
 
     private void WriteAtomically(string path, Action<FileStream> write)
@@ -111,12 +145,25 @@ internal sealed class PendingFiles
         using (var target = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, BufferSize))
         {
             write(target);
-            target.Flush(flushToDisk: true);
+
+            // Windows flushes only through a handle that may write, and the original turns read-only below.
+            target.Flush(flushToDisk: OperatingSystem.IsWindows());
         }
 
         // overwrite: false — an existing file (say an orphan left by a crash) is never replaced.
         File.Move(temporary, path, overwrite: false);
         _files[^1] = path;
+        if (!OperatingSystem.IsWindows())
+        {
+            _unflushed.Add(path);
+        }
+    }
+
+    /// <summary>fsync through a read-only handle, which Linux and macOS allow, so read-only originals can be flushed too.</summary>
+    private static void FlushToDisk(string path)
+    {
+        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read);
+        RandomAccess.FlushToDisk(handle);
     }
 
     private static void MakeReadOnly(string path)

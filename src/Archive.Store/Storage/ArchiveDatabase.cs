@@ -136,6 +136,12 @@ internal sealed class ArchiveDatabase : IDisposable
         .ToEnumerable()
         .Count();
 
+    /// <summary>
+    /// <c>field = value</c> as a string expression with a parameter, for the lookups made for every capture: LiteDB
+    /// parses the text once and caches it, where a LINQ predicate is translated again on every call.
+    /// </summary>
+    public static BsonExpression FieldEquals(string field, BsonValue value) => BsonExpression.Create("$." + field + " = @0", value);
+
     /// <summary>Finds a case by registration number, ignoring case (the caller trims).</summary>
     public CaseRecord? FindCaseByRegistrationNumber(string registrationNumber) =>
         Cases.FindOne(BsonExpression.Create(RegistrationKeyExpression + " = @0", new BsonValue(registrationNumber.ToUpperInvariant())));

@@ -9,7 +9,8 @@ namespace Archive.Store.Storage;
 /// </summary>
 /// <remarks>
 /// A group exists because each commit costs several disk flushes (LiteDB flushes its log whenever its writer queue
-/// drains), which bounds one-at-a-time capture to a few dozen items per second. Inside a group a failed write dooms
+/// drains), which bounds one-at-a-time capture to a few dozen items per second; the files of all the writes are
+/// flushed together, in parallel, just before the commit (<see cref="PendingFiles.FlushAll"/>). Inside a group a failed write dooms
 /// the whole group: LiteDB has no savepoints, so a caller that swallowed the failure would otherwise commit half of it.
 /// The caller holds the store's lock for the whole group, on one thread (LiteDB binds a transaction to its thread).
 /// </remarks>
@@ -41,6 +42,7 @@ internal sealed class StoreTransactions(ArchiveDatabase database, ILogger logger
         try
         {
             var result = write(files);
+            PendingFiles.FlushAll([files]);
             database.Commit();
             return result;
         }
@@ -79,6 +81,7 @@ internal sealed class StoreTransactions(ArchiveDatabase database, ILogger logger
                 throw new InvalidOperationException("A write inside a grouped store transaction failed and its failure was caught; the whole group is rolled back.");
             }
 
+            PendingFiles.FlushAll(group.Files);
             database.Commit();
             return result;
         }

@@ -88,7 +88,7 @@ public sealed class MailboxOptions
     public MailDispositionOptions Disposition { get; set; } = new();
 
     /// <summary>How many messages are read per batch; dispositions and the watermark are written after each batch.</summary>
-    public int BatchSize { get; set; } = 100;
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>A message whose capture failed this many times (crashes included) is quarantined instead of tried again.</summary>
     public int MaxAttempts { get; set; } = 5;
