@@ -55,6 +55,18 @@ internal sealed class TestArchive : IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Makes sure the shared category model exists before a test starts <c>capture</c> processes that use it: each would
+    /// otherwise spend its first minute (or, under load, several) training a model of its own.
+    /// </summary>
+    public static async Task EnsureSharedModelAsync()
+    {
+        using var archive = new TestArchive();
+        var letter = Path.Combine(archive.Scratch("warm-up"), "letter.txt");
+        await File.WriteAllTextAsync(letter, "Dziękuję za szybką naprawę pralki, wszystko działa.", TestContext.Current.CancellationToken);
+        await archive.ImportAsync(letter);
+    }
+
     public static CaptureHostSettings ForDirectory(
         string archive,
         Action<IServiceCollection>? services = null,

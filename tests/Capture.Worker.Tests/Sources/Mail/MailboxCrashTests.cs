@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Capture.Worker.Tests.Support;
 using MailKit;
 
@@ -22,11 +21,12 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
         using var directory = new Capture.Testing.TempDirectory();
         var archive = directory.Combine("archive");
 
+        await TestArchive.EnsureSharedModelAsync();
         var capturedBeforeKill = new List<int>();
         for (var round = 0; round < Kills; round++)
         {
             using var run = StartRun(archive, user);
-            capturedBeforeKill.Add(await run.WaitForCapturesAsync(3 + round, TimeSpan.FromMinutes(4)));
+            capturedBeforeKill.Add(await run.WaitForCapturesAsync(3 + round, TimeSpan.FromMinutes(4), Cancel));
             run.Kill();
         }
 
@@ -39,7 +39,7 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
                 await Task.Delay(200, Cancel);
             }
 
-            await last.StopAsync();
+            await last.StopAsync(Cancel);
         }
 
         using var host = Capture.Worker.Hosting.CaptureHostFactory.Build(TestArchive.ForDirectory(archive));
@@ -56,23 +56,10 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
         Assert.Empty(store.ListQuarantine());
     }
 
-    private RunningService StartRun(string archive, string user)
-    {
-        var start = new ProcessStartInfo("dotnet")
+    private CaptureService StartRun(string archive, string user) => CaptureService.Start(
+        archive,
+        new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "capture.dll"), "run", "--archive", archive])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        var settings = new Dictionary<string, string>
-        {
-            ["Classifier__ModelPath"] = TestArchive.SharedModelPath,
-            ["Web__Enabled"] = "false",
             ["Mailboxes__0__Name"] = "crash",
             ["Mailboxes__0__Host"] = Capture.Testing.Mail.DovecotServer.Host,
             ["Mailboxes__0__Port"] = dovecot.Server.Ports.Imap.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -83,92 +70,6 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
             ["Mailboxes__0__PollInterval"] = "00:00:00.5",
             ["Mailboxes__0__Disposition__Action"] = "Move",
             ["Mailboxes__0__Disposition__Folder"] = "Captured",
-        };
-        foreach (var (key, value) in settings)
-        {
-            start.Environment["CAPTURE_" + key] = value;
-        }
-
-        start.Environment[PasswordVariable] = dovecot.Server.CredentialsOf(user).Password;
-        return new RunningService(Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started."));
-    }
-
-    private sealed class RunningService : IDisposable
-    {
-        private readonly Process _process;
-        private readonly System.Text.StringBuilder _log = new();
-        private readonly Task _reading;
-        private int _captures;
-
-        public RunningService(Process process)
-        {
-            _process = process;
-            _reading = Task.WhenAll(ReadAsync(process.StandardError), ReadAsync(process.StandardOutput));
-        }
-
-        public string Log
-        {
-            get
-            {
-                lock (_log)
-                {
-                    return _log.ToString();
-                }
-            }
-        }
-
-        public async Task<int> WaitForCapturesAsync(int count, TimeSpan patience)
-        {
-            var deadline = DateTime.UtcNow + patience;
-            while (Volatile.Read(ref _captures) < count)
-            {
-                Assert.False(_process.HasExited, "capture run exited early:\n" + Log);
-                Assert.True(DateTime.UtcNow < deadline, "capture run captured too little in time:\n" + Log);
-                await Task.Delay(20, Cancel);
-            }
-
-            return Volatile.Read(ref _captures);
-        }
-
-        public void Kill()
-        {
-            // SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.
-            _process.Kill(entireProcessTree: true);
-            _process.WaitForExit();
-        }
-
-        public async Task StopAsync()
-        {
-            using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await terminate.WaitForExitAsync(Cancel);
-            await _process.WaitForExitAsync(Cancel);
-            await _reading;
-        }
-
-        public void Dispose()
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-
-            _process.Dispose();
-        }
-
-        private async Task ReadAsync(StreamReader reader)
-        {
-            while (await reader.ReadLineAsync() is { } line)
-            {
-                if (line.Contains("Captured C-", StringComparison.Ordinal))
-                {
-                    Interlocked.Increment(ref _captures);
-                }
-
-                lock (_log)
-                {
-                    _log.AppendLine(line);
-                }
-            }
-        }
-    }
+        },
+        new Dictionary<string, string> { [PasswordVariable] = dovecot.Server.CredentialsOf(user).Password });
 }
