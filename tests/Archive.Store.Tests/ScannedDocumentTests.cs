@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Archive.Store.Documents;
 
@@ -7,7 +8,7 @@ namespace Archive.Store.Tests;
 public sealed class ScannedDocumentTests
 {
     [Fact]
-    public void OpenCase_ScanWithPagesAndSearchablePdf_StoresBothBesideTheOriginal()
+    public void OpenCase_ScanWithPagesAndSearchablePdf_StoresBothBesideTheOriginalWithThePdfsSha256()
     {
         using var archive = new ArchiveFixture();
         var scan = ArchiveFixture.Document("scan.tif", "II*\0 scan") with
@@ -26,6 +27,7 @@ public sealed class ScannedDocumentTests
         var stored = Assert.Single(archive.Store.GetDocuments(commit.Case.Id));
         Assert.Equal(stored.ArchivePath + ".searchable.pdf", stored.SearchablePdfPath);
         Assert.Equal("%PDF-1.5 searchable", File.ReadAllText(archive.Store.ResolvePath(stored.SearchablePdfPath!)));
+        Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes("%PDF-1.5 searchable"))), stored.SearchablePdfSha256);
         Assert.True(stored.NeedsReview);
         Assert.Equal([180, 0], stored.Pages.Select(p => p.Rotation));
         Assert.Equal([-1.5, 0.25], stored.Pages.Select(p => p.Skew));

@@ -91,7 +91,7 @@ internal sealed class DocumentFiler
             {
                 using var searchable = openSearchablePdf()
                     ?? throw new InvalidOperationException($"OpenSearchablePdf of document {i} ('{document.OriginalFileName}') returned no stream.");
-                files.WriteDerived(originalPath + StoredFileName.SearchablePdfSuffix, searchable);
+                (record.SearchablePdfSha256, _) = files.WriteDerived(originalPath + StoredFileName.SearchablePdfSuffix, searchable);
                 record.SearchablePdfPath = record.ArchivePath + StoredFileName.SearchablePdfSuffix;
             }
 

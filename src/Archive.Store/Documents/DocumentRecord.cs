@@ -38,6 +38,9 @@ public sealed class DocumentRecord
     /// <summary>The searchable PDF derived from a scanned original, relative to the archive root; null when there is none.</summary>
     public string? SearchablePdfPath { get; set; }
 
+    /// <summary>The SHA-256 of the searchable PDF as filed, lower-case hex; null when there is none (or it was filed before this was recorded).</summary>
+    public string? SearchablePdfSha256 { get; set; }
+
     /// <summary>The SHA-256 of the stored original, lower-case hex.</summary>
     public string Sha256 { get; set; } = "";
 

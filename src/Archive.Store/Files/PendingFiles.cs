@@ -54,6 +54,14 @@ internal sealed class PendingFiles
     /// <returns>The lower-case hex SHA-256 and the size in bytes.</returns>
     public (string Sha256, long SizeBytes) WriteOriginal(string path, Stream content)
     {
+        var written = WriteHashed(path, content);
+        MakeReadOnly(path);
+        return written;
+    }
+
+    /// <summary>Copies <paramref name="content"/> to <paramref name="path"/> (which must not exist) and returns its SHA-256 and size.</summary>
+    private (string Sha256, long SizeBytes) WriteHashed(string path, Stream content)
+    {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         long size = 0;
         WriteAtomically(path, target =>
@@ -67,7 +75,6 @@ internal sealed class PendingFiles
                 size += read;
             }
         });
-        MakeReadOnly(path);
         return (Convert.ToHexStringLower(hash.GetHashAndReset()), size);
     }
 
@@ -78,8 +85,11 @@ internal sealed class PendingFiles
         WriteAtomically(path, target => target.Write(bytes, 0, bytes.Length));
     }
 
-    /// <summary>Copies derived <paramref name="content"/> (rebuildable, so left writable) to <paramref name="path"/>, which must not exist.</summary>
-    public void WriteDerived(string path, Stream content) => WriteAtomically(path, file => content.CopyTo(file, BufferSize));
+    /// <summary>
+    /// Copies derived <paramref name="content"/> (rebuildable, so left writable) to <paramref name="path"/>, which must
+    /// not exist, and returns its SHA-256 and size, so the archive's verification can tell a damaged copy.
+    /// </summary>
+    public (string Sha256, long SizeBytes) WriteDerived(string path, Stream content) => WriteHashed(path, content);
 
     /// <summary>
     /// Flushes every file written by <paramref name="pending"/> to disk, several at a time. Call it before the

@@ -1,4 +1,5 @@
 using Capture.Classifier.Ocr;
+using Capture.Classifier.Previews;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,7 @@ namespace Capture.Classifier.Extraction;
 public static class ExtractionServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds <see cref="OcrEnginePool"/> and <see cref="IDocumentTextExtractor"/> as singletons. The host binds
+    /// Adds <see cref="OcrEnginePool"/>, <see cref="IDocumentTextExtractor"/> and <see cref="PagePreviewRenderer"/> as singletons. The host binds
     /// <see cref="OcrOptions"/> and <see cref="ExtractionOptions"/> (sections <c>Ocr</c> and <c>Extraction</c>);
     /// wrong values stop start-up with a message naming the key.
     /// </summary>
@@ -28,6 +29,9 @@ public static class ExtractionServiceCollectionExtensions
             provider.GetRequiredService<IOptions<ExtractionOptions>>().Value,
             provider.GetRequiredService<OcrEnginePool>(),
             provider.GetRequiredService<ILogger<DocumentTextExtractor>>()));
+        services.AddSingleton(provider => new PagePreviewRenderer(
+            provider.GetRequiredService<IOptions<ExtractionOptions>>().Value,
+            provider.GetRequiredService<OcrEnginePool>()));
         return services;
     }
 

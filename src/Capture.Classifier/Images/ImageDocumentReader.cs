@@ -71,7 +71,8 @@ internal sealed class ImageDocumentReader(OcrEnginePool pool, string? tempDirect
         return pix;
     }
 
-    private static int CountTiffPages(byte[] data, int stopAt)
+    /// <summary>How many pages a TIFF has, counting no further than <paramref name="stopAt"/> (0 when its header is unreadable).</summary>
+    internal static int CountTiffPages(byte[] data, int stopAt)
     {
         var count = 0;
         while (count < stopAt
@@ -83,7 +84,9 @@ internal sealed class ImageDocumentReader(OcrEnginePool pool, string? tempDirect
         return count;
     }
 
-    private static (int Width, int Height) ReadDimensions(byte[] data, ImageFormat format, int page)
+    /// <summary>A page's size from the file's header, before anything is decoded.</summary>
+    /// <exception cref="UnreadableDocumentException">The header cannot be read.</exception>
+    internal static (int Width, int Height) ReadDimensions(byte[] data, ImageFormat format, int page)
     {
         int width, height, status;
         if (format == ImageFormat.Tiff)
@@ -103,7 +106,9 @@ internal sealed class ImageDocumentReader(OcrEnginePool pool, string? tempDirect
         return (width, height);
     }
 
-    private static PixHandle Decode(byte[] data, ImageFormat format, int page, OcrOptions options)
+    /// <summary>Decodes one page, checks its real size against the limit and brings odd bit depths to 8-bit grey.</summary>
+    /// <exception cref="UnreadableDocumentException">The page cannot be decoded or is over the pixel limit.</exception>
+    internal static PixHandle Decode(byte[] data, ImageFormat format, int page, OcrOptions options)
     {
         var pix = format == ImageFormat.Tiff
             ? LeptonicaNative.pixReadMemTiff(data, (nuint)data.Length, page - 1)

@@ -111,6 +111,23 @@ internal static partial class LeptonicaNative
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial PixHandle pixRead(string fileName);
 
+    /// <summary>leptonica's <c>IFF_PNG</c> output format.</summary>
+    public const int FormatPng = 3;
+
+    /// <summary>
+    /// A new image scaled to <paramref name="width"/> × <paramref name="height"/> (0 for one of them keeps the aspect
+    /// ratio); a 1-bit page is reduced to grey, so its lines stay readable when small.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial PixHandle pixScaleToSize(PixHandle pix, int width, int height);
+
+    /// <summary>Encodes an image in memory (e.g. <see cref="FormatPng"/>); the caller frees <paramref name="data"/> with <see cref="lept_free"/>. Returns 0 on success.</summary>
+    [LibraryImport(Library)]
+    public static partial int pixWriteMem(out IntPtr data, out nuint size, PixHandle pix, int format);
+
+    [LibraryImport(Library)]
+    public static partial void lept_free(IntPtr data);
+
     /// <summary>Writes one image in a leptonica format (e.g. 3 = PNG; used by tests). Returns 0 on success.</summary>
     [LibraryImport(Library, StringMarshalling = StringMarshalling.Utf8)]
     public static partial int pixWrite(string fileName, PixHandle pix, int format);

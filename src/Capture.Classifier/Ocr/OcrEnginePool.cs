@@ -114,7 +114,7 @@ public sealed partial class OcrEnginePool : IDisposable
 
         using var pdfPages = new SearchablePdfPages(tempDirectory);
         var results = await RecognizePagesAsync(pageNumbers, loadPage, pdfPages, cancellationToken);
-        var (pdf, problem) = await pdfPages.JoinAsync(pageNumbers, cancellationToken);
+        var (pdf, problem) = await pdfPages.JoinAsync(pageNumbers, Options.MaxSearchablePdfBytes, cancellationToken);
         return new RecognizedDocument(results, pdf, problem);
     }
 

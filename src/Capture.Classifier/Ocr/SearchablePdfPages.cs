@@ -24,21 +24,35 @@ internal sealed class SearchablePdfPages : IDisposable
         Path.Combine(directory, "page-" + pageNumber.ToString("D5", System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>
-    /// Joins the pages in the order given. Returns null with a reason when a page is missing or the pages cannot be joined.
+    /// Joins the pages in the order given. Returns null with a reason when a page is missing, the pages together are
+    /// larger than <paramref name="maxBytes"/> (checked on disk, before any is read) or they cannot be joined.
     /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<(byte[]? Pdf, string? Problem)> JoinAsync(IReadOnlyList<int> pageNumbers, CancellationToken cancellationToken)
+    public async Task<(byte[]? Pdf, string? Problem)> JoinAsync(IReadOnlyList<int> pageNumbers, long maxBytes, CancellationToken cancellationToken)
     {
-        var pages = new List<byte[]>(pageNumbers.Count);
+        long total = 0;
         foreach (var number in pageNumbers)
         {
-            var path = OutputBase(number) + ".pdf";
-            if (!File.Exists(path))
+            var file = new FileInfo(OutputBase(number) + ".pdf");
+            if (!file.Exists)
             {
                 return (null, $"page {number} was not written by Tesseract's PDF renderer");
             }
 
-            pages.Add(await File.ReadAllBytesAsync(path, cancellationToken));
+            total += file.Length;
+        }
+
+        if (total > maxBytes)
+        {
+            return (null, string.Create(
+                System.Globalization.CultureInfo.InvariantCulture,
+                $"its {pageNumbers.Count} page(s) would make {total} bytes, above the limit of {maxBytes} bytes (Ocr:MaxSearchablePdfBytes)"));
+        }
+
+        var pages = new List<byte[]>(pageNumbers.Count);
+        foreach (var number in pageNumbers)
+        {
+            pages.Add(await File.ReadAllBytesAsync(OutputBase(number) + ".pdf", cancellationToken));
         }
 
         if (pages.Count == 1)

@@ -5,14 +5,29 @@ using Capture.Classifier.Extraction;
 
 namespace Capture.Classifier.Pdf;
 
-/// <summary>Renders one PDF page to an 8-bit grey PNG with poppler's <c>pdftoppm</c>.</summary>
+/// <summary>Renders one PDF page to a PNG with poppler's <c>pdftoppm</c>: in grey at a resolution for recognition, or
+/// in colour within a bounding box for a preview.</summary>
 internal sealed class PopplerPageRenderer(ExtractionOptions options)
 {
-    /// <summary>Renders <paramref name="pageNumber"/> of <paramref name="pdfPath"/> and returns the PNG's bytes.</summary>
+    /// <summary>Renders <paramref name="pageNumber"/> of <paramref name="pdfPath"/> in 8-bit grey at <paramref name="resolution"/> dpi and returns the PNG's bytes.</summary>
     /// <exception cref="UnreadableDocumentException">pdftoppm failed or took longer than the render timeout.</exception>
     /// <exception cref="InvalidOperationException">pdftoppm is not installed.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
-    public async Task<byte[]> RenderAsync(string pdfPath, int pageNumber, int resolution, CancellationToken cancellationToken)
+    public Task<byte[]> RenderAsync(string pdfPath, int pageNumber, int resolution, CancellationToken cancellationToken) =>
+        RenderAsync(pdfPath, pageNumber, ["-r", resolution.ToString(CultureInfo.InvariantCulture), "-gray"], cancellationToken);
+
+    /// <summary>
+    /// Renders <paramref name="pageNumber"/> of <paramref name="pdfPath"/> in colour, scaled so that its longer side is
+    /// <paramref name="maxSide"/> pixels whatever the page's size (a poster-sized page costs no more than a letter), and
+    /// returns the PNG's bytes.
+    /// </summary>
+    /// <exception cref="UnreadableDocumentException">pdftoppm failed or took longer than the render timeout.</exception>
+    /// <exception cref="InvalidOperationException">pdftoppm is not installed.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<byte[]> RenderPreviewAsync(string pdfPath, int pageNumber, int maxSide, CancellationToken cancellationToken) =>
+        RenderAsync(pdfPath, pageNumber, ["-scale-to", maxSide.ToString(CultureInfo.InvariantCulture)], cancellationToken);
+
+    private async Task<byte[]> RenderAsync(string pdfPath, int pageNumber, string[] scaling, CancellationToken cancellationToken)
     {
         var outputDirectory = Path.Combine(options.TempDirectory ?? Path.GetTempPath(), "capture-render-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(outputDirectory);
@@ -22,12 +37,11 @@ internal sealed class PopplerPageRenderer(ExtractionOptions options)
             var page = pageNumber.ToString(CultureInfo.InvariantCulture);
             var startInfo = new ProcessStartInfo(options.PdfToPpmPath)
             {
-                ArgumentList = { "-r", resolution.ToString(CultureInfo.InvariantCulture) },
                 RedirectStandardError = true,
                 RedirectStandardOutput = true,
                 UseShellExecute = false,
             };
-            foreach (var argument in (string[])["-gray", "-png", "-f", page, "-l", page, "-singlefile", pdfPath, outputBase])
+            foreach (var argument in (string[])[.. scaling, "-png", "-f", page, "-l", page, "-singlefile", pdfPath, outputBase])
             {
                 startInfo.ArgumentList.Add(argument);
             }

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using Capture.Web.Api;
 using Capture.Web.Cases;
 using Capture.Web.Pages;
+using Capture.Web.Previews;
 using Capture.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +17,7 @@ namespace Capture.Web.Hosting;
 
 /// <summary>
 /// Adds the web UI and API to a host that has the archive (<see cref="Archive.Store.ArchiveStore"/>,
-/// <see cref="Archive.Search.ArchiveIndex"/>) and an <see cref="ICaseUpdates"/>, and maps its pages and endpoints.
+/// <see cref="Archive.Search.ArchiveIndex"/>), an <see cref="ICaseUpdates"/> and an <see cref="IPagePreviewRenderer"/>, and maps its pages and endpoints.
 /// </summary>
 public static class CaptureWebExtensions
 {
@@ -36,6 +37,7 @@ public static class CaptureWebExtensions
         services.AddSingleton<IAuthorizationHandler, CaseChangeAuthorizationHandler>();
         services.AddScoped<CaseChanges>();
         services.AddScoped<CaseReplyRequests>();
+        services.AddSingleton<PagePreviewCache>();
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
@@ -92,6 +94,7 @@ public static class CaptureWebExtensions
         ReplyPage.Map(app);
         IntakePage.Map(app);
         OriginalDownload.Map(app);
+        PagePreviewEndpoint.Map(app);
         WorkPages.Map(app);
         DashboardPage.Map(app);
         return app;

@@ -1,12 +1,14 @@
 using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
+using Capture.Web.Cases;
 
 namespace Capture.Web.Pages;
 
 /// <summary>
 /// The case page's chain of communication: every e-mail and scan of the case in the order it arrived, each with the
-/// text extracted from it and a link to its original.
+/// text extracted from it and a link to its original; a scan or PDF also with its page previews (loaded lazily, as the
+/// reader scrolls to them) and its searchable PDF.
 /// </summary>
 /// <remarks>
 /// An e-mail is shown as the text the pipeline extracted (scripts, styles and tags already dropped), HTML-encoded in a
@@ -20,19 +22,51 @@ internal static class CaseCommunication
     /// <summary>Longer texts are cut on the page (the original and the search keep them whole).</summary>
     private const int MaxShownCharacters = 100_000;
 
+    /// <summary>Pages previewed on the page; a longer document says how many more there are (its PDFs have them all).</summary>
+    internal const int MaxPreviewedPages = 20;
+
     public static void Write(Html body, ArchiveStore store, CaseRecord record)
     {
         body.Append($"<section class=\"communication\"><h2>Communication</h2>");
         foreach (var document in store.GetDocuments(record.Id).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Ordinal))
         {
+            var links = DocumentLinks.Of(document);
             body.Append($"""
-                <article class="message"><header><a href="{Layout.CasePath(record.RegistrationNumber)}/documents/{Uri.EscapeDataString(document.Id)}/original">{document.OriginalFileName}</a>
+                <article class="message"><header><a href="{links.Original}">{document.OriginalFileName}</a>
                 <span class="meta">{document.Role.ToString().ToLowerInvariant()} · {CasePage.Local(document.ReceivedAt, store.DeadlineTimeZone)} · {document.ContactName ?? document.ContactEmail ?? ""} · {document.Subject ?? ""}</span></header>
-                <pre class="text">{Text(store, document)}</pre></article>
                 """);
+            WritePages(body, document, links);
+            body.Append($"""<pre class="text">{Text(store, document)}</pre></article>""");
         }
 
         body.Append($"</section>");
+    }
+
+    /// <summary>The page previews, each linking to itself at full preview size, and the document's files.</summary>
+    private static void WritePages(Html body, DocumentRecord document, DocumentLinks links)
+    {
+        if (links.PagePreviews.Count == 0)
+        {
+            return;
+        }
+
+        body.Append($"""<p class="files"><a class="original" href="{links.Original}">Download the original</a>""");
+        if (links.SearchablePdf is { } searchable)
+        {
+            body.Append($""" · <a class="searchable" href="{searchable}">Searchable PDF</a> <span class="meta">(the pages with their recognised text, to search and copy)</span>""");
+        }
+
+        body.Append($"""</p><ol class="pages">""");
+        foreach (var (preview, index) in links.PagePreviews.Take(MaxPreviewedPages).Select((preview, index) => (preview, index)))
+        {
+            body.Append($"""<li><a href="{preview}"><img src="{preview}" loading="lazy" decoding="async" width="212" height="300" alt="Page {index + 1} of {links.PagePreviews.Count} of {document.OriginalFileName}"></a></li>""");
+        }
+
+        body.Append($"</ol>");
+        if (links.PagePreviews.Count > MaxPreviewedPages)
+        {
+            body.Append($"""<p class="meta">{links.PagePreviews.Count - MaxPreviewedPages} more page(s) are in the original and the searchable PDF.</p>""");
+        }
     }
 
     private static string Text(ArchiveStore store, DocumentRecord document)

@@ -151,7 +151,7 @@ internal static class CasePage
         foreach (var document in view.Documents)
         {
             body.Append($"""
-                <tr><td><a href="{Layout.CasePath(view.RegistrationNumber)}/documents/{Uri.EscapeDataString(document.Id)}/original">{document.FileName}</a> <span class="meta">{document.Role}{(document.FromCompany ? " · sent to the customer" : "")}</span></td>
+                <tr><td><a href="{document.Links.Original}">{document.FileName}</a> <span class="meta">{document.Role}{(document.FromCompany ? " · sent to the customer" : "")}</span></td>
                 <td>{document.ReceivedAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}</td><td>{document.MediaType}</td><td>{document.Pages}</td><td><code>{document.Sha256[..Math.Min(12, document.Sha256.Length)]}</code></td></tr>
                 """);
         }

@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 using Capture.Web.Captures;
 using Capture.Web.Cases;
 using Capture.Web.Hosting;
+using Capture.Web.Previews;
 using Capture.Worker.Cases;
 using Capture.Worker.Notifications.Replies;
+using Capture.Worker.Previews;
 using Capture.Worker.Sources.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -36,6 +38,7 @@ public static partial class CaptureHostFactory
                 web.Services.AddSingleton<ICaseUpdates, IndexedCaseUpdates>();
                 web.Services.AddSingleton<ICaseReplies>(provider => provider.GetRequiredService<CaseReplySender>());
                 web.Services.AddSingleton<ICaptureIntake, WebCaptureSource>();
+                web.Services.AddSingleton<IPagePreviewRenderer, ClassifierPagePreviews>();
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }

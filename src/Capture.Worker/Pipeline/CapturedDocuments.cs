@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Archive.Store.Documents;
 using Capture.Classifier.Extraction;
 using Capture.Classifier.Metadata;
@@ -106,8 +107,13 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
         }),
     ];
 
-    private static Func<Stream>? SearchablePdfOf(ExtractedDocument document) =>
-        document.SearchablePdf is { } pdf ? () => new MemoryStream(pdf.ToArray(), writable: false) : null;
+    /// <summary>A stream over the searchable PDF's own bytes: a large scan's PDF is not copied again to be filed.</summary>
+    private static Func<Stream>? SearchablePdfOf(ExtractedDocument document) => document.SearchablePdf switch
+    {
+        null => null,
+        { } pdf when MemoryMarshal.TryGetArray(pdf, out var bytes) => () => new MemoryStream(bytes.Array!, bytes.Offset, bytes.Count, writable: false),
+        { } pdf => () => new MemoryStream(pdf.ToArray(), writable: false),
+    };
 
     private static DocumentReferences ToReferences(ReferenceNumbers references) =>
         new(references.Orders, references.Invoices, references.Serials, references.Policies);

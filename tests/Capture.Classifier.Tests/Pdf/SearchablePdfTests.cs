@@ -89,4 +89,29 @@ public sealed class SearchablePdfTests(ExtractorFixture fixture, ITestOutputHelp
         Assert.Contains("quick brown dog", document.Text, StringComparison.Ordinal);
         Assert.Null(document.SearchablePdf);
     }
+
+    [Fact]
+    public async Task Extract_ScanWhoseSearchablePdfWouldExceedTheLimit_HasNoneButItsText()
+    {
+        using var pool = new OcrEnginePool(
+            new OcrOptions { MaxDegreeOfParallelism = 1, MaxSearchablePdfBytes = 10_000 },
+            NullLogger<OcrEnginePool>.Instance);
+        var extractor = new DocumentTextExtractor(new ExtractionOptions(), pool, NullLogger<DocumentTextExtractor>.Instance);
+        var scan = Path.Combine(RepositoryRoot.Samples, "inbox", "hu-complaint-coffee-machine-2pages.tif");
+
+        var document = await extractor.ExtractAsync(scan, "scan.tif", TestContext.Current.CancellationToken);
+
+        // Its two 1-bit pages make a PDF of about 35 KB.
+        Assert.Contains("R-2026-01455", document.Text, StringComparison.Ordinal);
+        Assert.Equal(2, document.Pages.Count);
+        Assert.Null(document.SearchablePdf);
+    }
+
+    [Fact]
+    public void Options_WithANonPositiveSearchablePdfLimit_AreRefusedNamingTheKey()
+    {
+        var exception = Assert.Throws<ArgumentException>(() => new OcrOptions { MaxSearchablePdfBytes = 0 }.Validate());
+
+        Assert.Contains("Ocr:MaxSearchablePdfBytes", exception.Message, StringComparison.Ordinal);
+    }
 }

@@ -174,6 +174,13 @@ public static class Samples
     /// <summary>Unassigned Hungarian thanks from the web form; the category-correction test changes its category.</summary>
     public const string UnassignedCategoryCorrection = "hu-thanks-webform.txt";
 
+    /// <summary>A Hungarian complaint scanned on two A4 pages at 300 dpi (1-bit TIFF); its previews and searchable PDF are read.</summary>
+    public const string TwoPageScan = "hu-complaint-coffee-machine-2pages.tif";
+
+    /// <summary>A Polish complaint as a PDF of a scanned page (no text layer); its preview is drawn by pdftoppm.</summary>
+    public const string ScannedPdf = "pl-complaint-insurance-scan.pdf";
+
     public static IReadOnlyList<string> All { get; } =
-        [HannasKettle, HannasWebshopDelay, HenryksWashingMachine, UnassignedTelecom, UnassignedHotelThanks, HannasStatusInTheBrowser, UnassignedCategoryCorrection];
+        [HannasKettle, HannasWebshopDelay, HenryksWashingMachine, UnassignedTelecom, UnassignedHotelThanks, HannasStatusInTheBrowser, UnassignedCategoryCorrection,
+            TwoPageScan, ScannedPdf];
 }
