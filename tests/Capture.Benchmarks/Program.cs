@@ -2,6 +2,7 @@ using System.Globalization;
 using Capture.Benchmarks.Mail;
 using Capture.Benchmarks.Ocr;
 using Capture.Benchmarks.Search;
+using Capture.Benchmarks.Soak;
 using Capture.Benchmarks.Understand;
 
 namespace Capture.Benchmarks;
@@ -9,7 +10,7 @@ namespace Capture.Benchmarks;
 /// <summary>
 /// Capture's benchmarks, run by hand or by CI-like checks, never by the test suite:
 /// <c>dotnet run -c Release --project tests/Capture.Benchmarks -- ocr [--pages N] [--out FILE] [--keep]</c> or
-/// <c>-- mail [--messages N]</c> or <c>-- understand [--seconds N]</c> or <c>-- search [--docs N] [--out FILE] [--keep] [--index DIR]</c>.
+/// <c>-- mail [--messages N]</c> or <c>-- soak [--minutes N] [--mail-per-second N]</c> or <c>-- understand [--seconds N]</c> or <c>-- search [--docs N] [--out FILE] [--keep] [--index DIR]</c>.
 /// Exit code 0 when every goal is met, 1 when a goal failed, 2 on wrong usage or a missing tool.
 /// </summary>
 internal static class Program
@@ -17,6 +18,7 @@ internal static class Program
     private const string Usage = """
         Usage: Capture.Benchmarks ocr [--pages N] [--out FILE] [--keep]
                Capture.Benchmarks mail [--messages N]
+               Capture.Benchmarks soak [--minutes N] [--mail-per-second N]
                Capture.Benchmarks understand [--seconds N]
                Capture.Benchmarks search [--docs N] [--out FILE] [--keep] [--index DIR]
 
@@ -29,6 +31,12 @@ internal static class Program
           mail         Deliver generated ~10 KB messages to a real Dovecot on 127.0.0.1 and capture them with the real
                        `capture fetch` (claim, parse, classify, extract, store, index, mark seen): messages/s, peak memory.
           --messages N Messages to deliver (default 5000).
+
+          soak         Feed the real `capture run` a steady stream for a fixed time: ~10 KB e-mails into a Dovecot mailbox,
+                       a letter every 5 s and a scan every 30 s into a drop folder. Prints each minute's throughput,
+                       backlog, resident memory and CPU; goals: it keeps up, and memory does not grow after warm-up.
+          --minutes N  How long to feed (default 20).
+          --mail-per-second N  E-mails delivered per second (default 5).
 
           understand   Train the category model from samples/training (timed), then language + category + metadata
                        (ItemAnalyzer) on one thread over the training texts as extracted items: items/s, and each stage.
@@ -57,6 +65,11 @@ internal static class Program
         if (args[0] == "mail")
         {
             return await RunMailAsync(args);
+        }
+
+        if (args[0] == "soak")
+        {
+            return await RunSoakAsync(args);
         }
 
         if (args[0] == "understand")
@@ -142,6 +155,46 @@ internal static class Program
 
         using var cancellation = CancelOnCtrlC();
         return await new MailBenchmark(messages, Console.Out).RunAsync(cancellation.Token);
+    }
+
+    private static async Task<int> RunSoakAsync(string[] args)
+    {
+        var (minutes, mailPerSecond) = ((int)SoakSettings.DefaultDuration.TotalMinutes, SoakSettings.DefaultMailPerSecond);
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            var value = i + 1 < args.Length && int.TryParse(args[i + 1], NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : -1;
+            if (args[i] == "--minutes" && value is >= 2 and <= 24 * 60)
+            {
+                minutes = value;
+            }
+            else if (args[i] == "--mail-per-second" && value is >= 1 and <= 1_000)
+            {
+                mailPerSecond = value;
+            }
+            else
+            {
+                await Console.Error.WriteLineAsync($"soak takes --minutes N (2 to 1440) and --mail-per-second N (1 to 1000).\n\n{Usage}");
+                return 2;
+            }
+        }
+
+        var root = CorpusLocator.RepositoryRoot();
+        if (root is null)
+        {
+            await Console.Error.WriteLineAsync("Capture.sln not found above this program or the current directory (the soak drops the scans of samples/inbox).");
+            return 2;
+        }
+
+        using var cancellation = CancelOnCtrlC();
+        try
+        {
+            return await new SoakBenchmark(new SoakSettings(TimeSpan.FromMinutes(minutes), mailPerSecond, root), Console.Out).RunAsync(cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            await Console.Error.WriteLineAsync("Cancelled.");
+            return 130;
+        }
     }
 
     private static async Task<int> RunSearchAsync(string[] args)

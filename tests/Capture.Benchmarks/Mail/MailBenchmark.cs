@@ -92,7 +92,7 @@ internal sealed class MailBenchmark(int messages, TextWriter output)
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Runs the real <c>capture fetch</c> beside this program and reads its JSON lines as they come.</summary>
-    private static class CaptureFetch
+    internal static class CaptureFetch
     {
         public static async Task<Result> RunAsync(DovecotServer server, string user, string archive, string model, CancellationToken cancellationToken)
         {
