@@ -109,9 +109,10 @@ public sealed partial class DocumentTextExtractor : IDocumentTextExtractor
         }
     }
 
+    /// <summary>A size in MB with the exact bytes beside it, so rounding never hides which side of a limit a file is on.</summary>
     private static string Size(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024.0 * 1024.0)).ToString("0.## 'MB'", CultureInfo.InvariantCulture)
-        : bytes.ToString("0 'bytes'", CultureInfo.InvariantCulture);
+        ? (bytes / (1024.0 * 1024.0)).ToString("0.## 'MB'", CultureInfo.InvariantCulture) + bytes.ToString(" '('#,0' bytes)'", CultureInfo.InvariantCulture)
+        : bytes.ToString("#,0 'bytes'", CultureInfo.InvariantCulture);
 
     private static ExtractedDocument Paged(string fileName, string mediaType, IReadOnlyList<ExtractedPage> pages)
     {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Archive.Store.Documents;
 using Capture.Classifier.Extraction;
@@ -21,7 +22,7 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
     {
         var records = new List<NewDocument>(1 + document.Attachments.Count);
         var texts = new List<string>(records.Capacity);
-        var problems = new List<string>();
+        var unread = new List<(string FileName, string Reason)>();
         var mail = document.Mail;
 
         records.Add(new NewDocument(
@@ -57,7 +58,7 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
             var metadata = analysis.AttachmentMetadata[i];
             if (attachment.FailureReason is { } reason)
             {
-                problems.Add($"Attachment '{attachment.FileName}' was archived but its text could not be read: {reason}");
+                unread.Add((attachment.FileName, reason));
             }
 
             var content = attachment.Content;
@@ -88,7 +89,30 @@ internal sealed record CapturedDocuments(IReadOnlyList<NewDocument> Records, IRe
             texts.Add(extracted?.Text ?? "");
         }
 
-        return new CapturedDocuments(records, texts, problems.Count == 0 ? null : string.Join(" ", problems));
+        return new CapturedDocuments(records, texts, Unread(unread));
+    }
+
+    /// <summary>
+    /// Which attachments were archived without their text, and why: one sentence per reason, naming a few files, so a
+    /// message with thousands of attachments over the limit gets a reason a person can read.
+    /// </summary>
+    private static string? Unread(List<(string FileName, string Reason)> unread)
+    {
+        const int Named = 3;
+        if (unread.Count == 0)
+        {
+            return null;
+        }
+
+        return string.Join(" ", unread.GroupBy(u => u.Reason, StringComparer.Ordinal).Select(group =>
+        {
+            var names = group.Select(u => $"'{u.FileName}'").ToList();
+            return names.Count == 1
+                ? $"Attachment {names[0]} was archived but its text could not be read: {group.Key}"
+                : names.Count <= Named
+                    ? $"Attachments {string.Join(", ", names)} were archived but their text could not be read: {group.Key}"
+                    : string.Create(CultureInfo.InvariantCulture, $"Attachments {string.Join(", ", names.Take(Named))} and {names.Count - Named:N0} more were archived but their text could not be read: {group.Key}");
+        }));
     }
 
     /// <summary>True when OCR was needed and its confidence is below the configured minimum: a person should check the text.</summary>

@@ -71,7 +71,7 @@ public sealed class DocumentDispatchTests(ExtractorFixture fixture) : IClassFixt
         var error = await Assert.ThrowsAsync<UnreadableDocumentException>(
             () => extractor.ExtractAsync(path, "big.txt", TestContext.Current.CancellationToken));
 
-        Assert.Equal("The file is 4096 bytes, above the limit of 1024 bytes (Extraction:MaxFileBytes).", error.Message);
+        Assert.Equal("The file is 4,096 bytes, above the limit of 1,024 bytes (Extraction:MaxFileBytes).", error.Message);
     }
 
     [Fact]
