@@ -59,11 +59,14 @@ internal sealed class PoisonDropFolder : IDisposable
     }
 
     /// <summary>Removes the files <see cref="Block"/> put in the way: the archive works again.</summary>
-    public void Unblock()
+    public void Unblock() => Unblock(Archive);
+
+    /// <summary>Removes what <see cref="Block"/> put in the way in <paramref name="archive"/>, with no service running on it.</summary>
+    public static void Unblock(string archive)
     {
         foreach (var folder in CategoryFolders)
         {
-            File.Delete(Path.Combine(Archive, folder));
+            File.Delete(Path.Combine(archive, folder));
         }
     }
 
