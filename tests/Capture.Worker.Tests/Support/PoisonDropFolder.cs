@@ -49,12 +49,15 @@ internal sealed class PoisonDropFolder : IDisposable
     public ArchiveStore Store => _host.Services.GetRequiredService<ArchiveStore>();
 
     /// <summary>Puts a plain file where each category folder of the archive would go.</summary>
-    public void Block()
+    public void Block() => Block(Archive);
+
+    /// <summary>Puts a plain file where each category folder of <paramref name="archive"/> would go.</summary>
+    public static void Block(string archive)
     {
-        Directory.CreateDirectory(Archive);
+        Directory.CreateDirectory(archive);
         foreach (var folder in CategoryFolders)
         {
-            File.WriteAllText(Path.Combine(Archive, folder), "in the way on purpose");
+            File.WriteAllText(Path.Combine(archive, folder), "in the way on purpose");
         }
     }
 
