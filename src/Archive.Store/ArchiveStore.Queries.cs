@@ -170,14 +170,6 @@ public sealed partial class ArchiveStore
             .ToList());
     }
 
-    /// <summary>Lists the quarantine, oldest first.</summary>
-    /// <returns>The quarantine records.</returns>
-    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-    public IReadOnlyList<QuarantineRecord> ListQuarantine() => Read(() => _database.Quarantine.FindAll()
-        .OrderBy(q => q.At)
-        .ThenBy(q => q.Id, StringComparer.Ordinal)
-        .ToList());
-
     /// <summary>Reads the extracted text stored beside a document's original (UTF-8).</summary>
     /// <param name="document">The document.</param>
     /// <returns>The text, or an empty string for a document stored without one.</returns>

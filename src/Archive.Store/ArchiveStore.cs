@@ -308,48 +308,6 @@ public sealed partial class ArchiveStore : IDisposable
         }
     }
 
-    /// <summary>
-    /// Records an item set aside with a reason, and marks its claim <see cref="IntakeState.Quarantined"/> when
-    /// <see cref="NewQuarantine.SourceKey"/> is given (a claim already committed or duplicate keeps its state).
-    /// </summary>
-    /// <param name="item">The item and the reason.</param>
-    /// <returns>The stored record.</returns>
-    /// <exception cref="ArgumentNullException"><paramref name="item"/> is null.</exception>
-    /// <exception cref="ArgumentException"><see cref="NewQuarantine.Reason"/> is blank.</exception>
-    /// <exception cref="LiteException">The database rejected the write.</exception>
-    /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-    public QuarantineRecord Quarantine(NewQuarantine item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        ArgumentException.ThrowIfNullOrWhiteSpace(item.Reason, nameof(item));
-        lock (_gate)
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var now = _time.GetUtcNow();
-            var record = new QuarantineRecord
-            {
-                Id = ObjectId.NewObjectId().ToString(),
-                SourceName = item.SourceName ?? "",
-                SourceKey = item.SourceKey,
-                OriginalFileName = item.OriginalFileName ?? "",
-                Reason = item.Reason,
-                Sha256 = NormalizeSha256(item.Sha256),
-                QuarantinedPath = item.QuarantinedPath,
-                At = now,
-            };
-            InTransaction(() =>
-            {
-                _database.Quarantine.Insert(record);
-                if (item.SourceKey is not null && _ledger.Find(item.SourceKey)?.State is null or IntakeState.Claimed or IntakeState.Quarantined)
-                {
-                    _ledger.Complete(item.SourceKey, record.SourceName, IntakeState.Quarantined, null, now);
-                }
-            });
-            ArchiveStoreLog.Quarantined(_logger, record.OriginalFileName, record.SourceName, record.Reason);
-            return record;
-        }
-    }
-
     /// <summary>Turns an archive-relative path (as in <see cref="DocumentRecord.ArchivePath"/>) into an absolute one.</summary>
     /// <param name="archiveRelativePath">The relative path, with <c>/</c> or <c>\</c> separators.</param>
     /// <returns>The absolute path below <see cref="RootDirectory"/>.</returns>

@@ -31,4 +31,7 @@ internal static partial class ArchiveStoreLog
 
     [LoggerMessage(EventId = 9, Level = LogLevel.Warning, Message = "The folder of new case {RegistrationNumber} held files of a capture that never committed (the process died); they were moved to {Path}")]
     public static partial void LeftoversSetAside(ILogger logger, string registrationNumber, string path);
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Quarantine record {QuarantineId} ({OriginalFileName}) was captured on retry as {RegistrationNumber}")]
+    public static partial void QuarantineResolved(ILogger logger, string quarantineId, string originalFileName, string registrationNumber);
 }

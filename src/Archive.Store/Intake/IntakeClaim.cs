@@ -26,4 +26,16 @@ public sealed class IntakeClaim
 
     /// <summary>How many times it has been claimed while still unfinished (1 on the first claim).</summary>
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// After a failed attempt: the earliest time the item may be tried again (exponential backoff), kept in the
+    /// ledger so a restart honours it. Null while no attempt has failed.
+    /// </summary>
+    public DateTimeOffset? NotBefore { get; set; }
+
+    /// <summary>How many of the <see cref="Attempts"/> failed with an error; the others ended unfinished (the service stopped or died).</summary>
+    public int Failures { get; set; }
+
+    /// <summary>Why the last failed attempt failed (the error's type and message); null while none has.</summary>
+    public string? LastFailure { get; set; }
 }

@@ -43,6 +43,25 @@ internal sealed class IntakeLedger
         return existing;
     }
 
+    /// <summary>
+    /// Records that an attempt on an unfinished item failed: why, and when it may be tried again. An item never
+    /// claimed (its attempt failed before the claim) is claimed now, so the failure counts.
+    /// </summary>
+    public IntakeClaim RecordFailure(string sourceKey, string sourceName, string failure, DateTimeOffset notBefore, DateTimeOffset now)
+    {
+        var claim = Find(sourceKey) ?? Claim(sourceKey, sourceName, null, now);
+        if (claim.State != IntakeState.Claimed)
+        {
+            return claim;
+        }
+
+        claim.Failures++;
+        claim.LastFailure = failure;
+        claim.NotBefore = notBefore;
+        _database.Claims.Update(claim);
+        return claim;
+    }
+
     /// <summary>Refuses to archive an item the ledger already shows as archived or duplicate.</summary>
     /// <exception cref="CaptureAlreadyCompletedException">It is.</exception>
     public void EnsureNotCompleted(string? sourceKey)

@@ -13,4 +13,14 @@ public sealed record NewQuarantine(
     string OriginalFileName,
     string Reason,
     string? Sha256,
-    string? QuarantinedPath);
+    string? QuarantinedPath)
+{
+    /// <summary>How many attempts to capture it failed before it was set aside (0 when it was set aside at once, as bad input).</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>
+    /// The record a person asked to retry (<c>capture quarantine retry</c>), when this is that retry failing again: the
+    /// existing record then takes the new reason instead of a second record being added.
+    /// </summary>
+    public string? RetryOf { get; init; }
+}

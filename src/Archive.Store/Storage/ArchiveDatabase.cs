@@ -83,6 +83,7 @@ internal sealed class ArchiveDatabase : IDisposable
         Events.EnsureIndex(x => x.At);
         Cases.EnsureIndex(x => x.NextAlertAt);
         Cases.EnsureIndex(x => x.ReceivedAt);
+        Quarantine.EnsureIndex(x => x.SourceKey);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }

@@ -17,6 +17,9 @@ public sealed class CaptureOptions
     /// </summary>
     public TimeSpan IndexCommitInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How drop folders and mailboxes retry an item whose capture failed, before quarantining it (<c>Capture:Retry</c>).</summary>
+    public Sources.RetryOptions Retry { get; set; } = new();
+
     /// <summary>
     /// Set by one-shot commands that capture (<c>capture import</c>, <c>capture fetch</c>), never by configuration:
     /// nothing can search the index while they hold it, so it is committed once when they finish (Lucene still flushes

@@ -14,6 +14,7 @@ using Capture.Worker.Notifications.Acknowledgements;
 using Capture.Worker.Notifications.Alerts;
 using Capture.Worker.Notifications.Replies;
 using Capture.Worker.Pipeline;
+using Capture.Worker.Sources;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
 using Microsoft.Extensions.Configuration;
@@ -71,6 +72,8 @@ internal static class CaptureServiceRegistration
         services.AddSingleton<SearchIndexRebuild>();
         services.AddSingleton<FollowUpMatcher>();
         services.AddSingleton<CapturePipeline>();
+        services.AddSingleton<CaptureRetryPolicy>();
+        services.AddSingleton<QuarantineRetry>();
 
         services.AddSingleton<MailboxReaderFactory>();
         services.AddOptions<SmtpOptions>().BindConfiguration(SmtpOptions.SectionName).ValidateOnStart();
@@ -202,6 +205,11 @@ internal static class CaptureServiceRegistration
         if (options.ReviewBelowOcrConfidence is < 0 or > 1)
         {
             yield return $"Capture:ReviewBelowOcrConfidence must be between 0 and 1, not {options.ReviewBelowOcrConfidence}.";
+        }
+
+        foreach (var problem in options.Retry.Validate("Capture:Retry"))
+        {
+            yield return problem;
         }
     }
 }

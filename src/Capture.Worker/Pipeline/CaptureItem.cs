@@ -20,6 +20,12 @@ public sealed record CaptureItem(string Path, string OriginalFileName, string So
     /// <summary>What the sender said the item is (the intake form's category); the case's suggested category when the classifier abstains.</summary>
     public Archive.Store.Cases.CaseCategory? CategoryHint { get; init; }
 
+    /// <summary>
+    /// The quarantine record this capture retries, if it is a retry: when it fails again, that record takes the new
+    /// reason instead of a second record being added.
+    /// </summary>
+    public string? RetryOf { get; init; }
+
     /// <summary>Builds the item for a file read in place (by <c>capture import</c>).</summary>
     public static CaptureItem ForFile(string path, string sourceName)
     {

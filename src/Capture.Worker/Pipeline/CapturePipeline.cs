@@ -69,6 +69,14 @@ public sealed partial class CapturePipeline
         return await FileAsync(prepared, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Captures an item its source has claimed already (<see cref="ArchiveStore.Claim"/>), so the attempt is counted once.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled; the item stays claimed and is retried later.</exception>
+    internal async Task<CaptureResult> CaptureClaimedAsync(CaptureItem item, CancellationToken cancellationToken)
+    {
+        var prepared = await PrepareAsync(item, alreadyClaimed: true, cancellationToken).ConfigureAwait(false);
+        return await FileAsync(prepared, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// The first half of a capture, which may run for several items at once: hash, claim, extract and understand.
     /// Items that end here (duplicates by content, unreadable or automatic mail) carry their result already.
@@ -298,11 +306,18 @@ public sealed partial class CapturePipeline
         };
 
     /// <summary>Records <paramref name="item"/> as quarantined without reading it (too large, or failed too often).</summary>
-    internal CaptureResult Refuse(CaptureItem item, string reason) => Quarantine(item, sha256: null, reason);
+    /// <param name="item">The item.</param>
+    /// <param name="reason">Why, in words a person can act on.</param>
+    /// <param name="attempts">How many attempts to capture it failed before.</param>
+    internal CaptureResult Refuse(CaptureItem item, string reason, int attempts = 0) => Quarantine(item, sha256: null, reason, attempts);
 
-    private CaptureResult Quarantine(CaptureItem item, string? sha256, string reason)
+    private CaptureResult Quarantine(CaptureItem item, string? sha256, string reason, int attempts = 0)
     {
-        _store.Quarantine(new NewQuarantine(item.SourceName, item.SourceKey, item.OriginalFileName, reason, sha256, item.QuarantinePath));
+        _store.Quarantine(new NewQuarantine(item.SourceName, item.SourceKey, item.OriginalFileName, reason, sha256, item.QuarantinePath)
+        {
+            Attempts = attempts,
+            RetryOf = item.RetryOf,
+        });
         LogQuarantined(item.OriginalFileName, item.SourceName, reason);
         return new CaptureResult { Item = item, Outcome = CaptureOutcome.Quarantined, Reason = reason };
     }

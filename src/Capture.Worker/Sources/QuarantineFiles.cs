@@ -13,10 +13,14 @@ internal static class QuarantineFiles
     {
         Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
         var target = FreeName(destination);
-        await File.WriteAllTextAsync(target + ".reason.txt", reason + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+        await WriteReasonAsync(target, reason, cancellationToken).ConfigureAwait(false);
         File.Move(file, target, overwrite: false);
         return target;
     }
+
+    /// <summary>Writes (or replaces) the <c>&lt;name&gt;.reason.txt</c> beside a kept file, e.g. after a retry failed again.</summary>
+    public static Task WriteReasonAsync(string keptFile, string reason, CancellationToken cancellationToken) =>
+        File.WriteAllTextAsync(keptFile + ".reason.txt", reason + Environment.NewLine, cancellationToken);
 
     private static string FreeName(string destination)
     {

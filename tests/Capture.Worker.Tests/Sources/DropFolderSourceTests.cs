@@ -1,3 +1,4 @@
+using Capture.Worker.Sources;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,8 @@ public sealed class DropFolderSourceTests : IDisposable
             new DropFolderOptions { Name = "scanner-1", Path = _drop, StableFor = StableFor },
             _archive.Pipeline,
             _archive.Store,
+            _archive.Host.Services.GetRequiredService<CaptureRetryPolicy>(),
+            _archive.Host.Services.GetRequiredService<QuarantineRetry>(),
             _time,
             NullLogger<DropFolderSource>.Instance);
     }

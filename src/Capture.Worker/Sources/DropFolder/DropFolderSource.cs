@@ -10,14 +10,12 @@ namespace Capture.Worker.Sources.DropFolder;
 /// Watches one scanner drop folder. A file is taken only once its size and modification time have been stable for
 /// <see cref="DropFolderOptions.StableFor"/>; it is claimed by an atomic move into <c>.capture/processing/</c>, and
 /// removed from there only after its case is committed. A file that cannot be captured is moved to the quarantine
-/// folder with a <c>.reason.txt</c> beside it. Files left claimed by a crash are captured again at start-up; the
-/// intake ledger makes that safe.
+/// folder with a <c>.reason.txt</c> beside it. A capture that fails for another reason (the archive or the index
+/// failing) is retried by <see cref="CaptureRetryPolicy"/>, with its attempts and wait kept in the intake ledger, then
+/// quarantined. Files left claimed by a crash are captured again at start-up; the intake ledger makes that safe.
 /// </summary>
 public sealed partial class DropFolderSource : BackgroundService
 {
-    /// <summary>Infrastructure failures (not bad input) are retried this many times before the file is quarantined.</summary>
-    internal const int MaxAttempts = 5;
-
     private static readonly string[] PartialFileSuffixes = [".part", ".partial", ".tmp", ".crdownload", ".filepart", ".download"];
 
     private readonly DropFolderOptions _options;
@@ -25,14 +23,26 @@ public sealed partial class DropFolderSource : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<DropFolderSource> _logger;
     private readonly FileStabilityTracker _stability;
-    private readonly Dictionary<string, RetryState> _retries = new(StringComparer.Ordinal);
+    private readonly ArchiveStore _store;
+    private readonly CaptureRetryPolicy _retry;
+    private readonly QuarantineRetry _quarantine;
 
-    public DropFolderSource(DropFolderOptions options, CapturePipeline pipeline, ArchiveStore store, TimeProvider time, ILogger<DropFolderSource> logger)
+    public DropFolderSource(
+        DropFolderOptions options,
+        CapturePipeline pipeline,
+        ArchiveStore store,
+        CaptureRetryPolicy retry,
+        QuarantineRetry quarantine,
+        TimeProvider time,
+        ILogger<DropFolderSource> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(store);
         _options = options;
         _pipeline = pipeline;
+        _store = store;
+        _retry = retry;
+        _quarantine = quarantine;
         _time = time;
         _logger = logger;
         _stability = new FileStabilityTracker(time, options.StableFor);
@@ -128,11 +138,6 @@ public sealed partial class DropFolderSource : BackgroundService
             return;
         }
 
-        if (_retries.TryGetValue(claim, out var retry) && retry.NotBefore > _time.GetUtcNow())
-        {
-            return;
-        }
-
         var info = new FileInfo(file);
         var quarantineTo = Path.Combine(QuarantinePath, $"{Path.GetFileName(claim)}-{info.Name}");
         var item = new CaptureItem(
@@ -142,30 +147,40 @@ public sealed partial class DropFolderSource : BackgroundService
             string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{info.Name}:{info.Length}:{info.LastWriteTimeUtc.Ticks}"))
         { QuarantinePath = quarantineTo };
 
-        CaptureResult result;
-        try
+        var maxAttempts = _retry.MaxAttempts();
+        var before = _store.FindClaim(item.SourceKey);
+        if (_retry.IsWaiting(before))
         {
-            result = await _pipeline.CaptureAsync(item, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            var attempts = (retry?.Attempts ?? 0) + 1;
-            if (attempts < MaxAttempts)
-            {
-                var delay = TimeSpan.FromSeconds(Math.Pow(2, attempts));
-                _retries[claim] = new RetryState(attempts, _time.GetUtcNow() + delay);
-                LogRetrying(ex, info.Name, SourceName, attempts, delay);
-                return;
-            }
-
-            _retries.Remove(claim);
-            var reason = $"Capture failed {attempts} times on this file ({ex.GetType().Name}: {ex.Message}).";
-            LogGivingUp(ex, info.Name, SourceName, attempts);
-            await MoveToQuarantineAsync(claim, file, quarantineTo, reason, cancellationToken).ConfigureAwait(false);
             return;
         }
 
-        _retries.Remove(claim);
+        if (CaptureRetryPolicy.IsExhausted(before, maxAttempts))
+        {
+            await GiveUpAsync(claim, item, before!, maxAttempts, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        CaptureResult result;
+        try
+        {
+            result = await CaptureAsync(item, before, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            var (failed, delay) = _retry.RecordFailure(item.SourceKey, SourceName, ex, maxAttempts);
+            if (CaptureRetryPolicy.IsExhausted(failed, maxAttempts))
+            {
+                LogGivingUp(ex, info.Name, SourceName, failed.Attempts);
+                await GiveUpAsync(claim, item, failed, maxAttempts, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                LogRetrying(ex, info.Name, SourceName, failed.Attempts, delay);
+            }
+
+            return;
+        }
+
         if (result.Outcome == CaptureOutcome.Quarantined)
         {
             await MoveToQuarantineAsync(claim, file, quarantineTo, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
@@ -177,14 +192,35 @@ public sealed partial class DropFolderSource : BackgroundService
         }
     }
 
+    /// <summary>
+    /// Claims the item (counting the attempt, so one the process does not survive counts too) and captures it. An item
+    /// quarantined before (the service died before moving it, or a person put it back) is a retry of its record, so it
+    /// never gets a second one.
+    /// </summary>
+    private Task<CaptureResult> CaptureAsync(CaptureItem item, Archive.Store.Intake.IntakeClaim? before, CancellationToken cancellationToken)
+    {
+        if (before is { State: Archive.Store.Intake.IntakeState.Quarantined } && _store.FindQuarantineOf(item.SourceKey) is { } record)
+        {
+            return _quarantine.CaptureAsync(item with { RetryOf = record.Id }, cancellationToken);
+        }
+
+        return _store.Claim(item.SourceKey, SourceName, null).State == Archive.Store.Intake.IntakeState.Claimed
+            ? _pipeline.CaptureClaimedAsync(item, cancellationToken)
+            : _pipeline.CaptureAsync(item, cancellationToken);
+    }
+
+    private async Task GiveUpAsync(string claim, CaptureItem item, Archive.Store.Intake.IntakeClaim ledger, int maxAttempts, CancellationToken cancellationToken)
+    {
+        var result = _pipeline.Refuse(item, CaptureRetryPolicy.GiveUpReason(ledger, "file", maxAttempts), ledger.Attempts);
+        await MoveToQuarantineAsync(claim, item.Path, item.QuarantinePath!, result.Reason!, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task MoveToQuarantineAsync(string claim, string file, string destination, string reason, CancellationToken cancellationToken)
     {
         var movedTo = await QuarantineFiles.MoveAsync(file, destination, reason, cancellationToken).ConfigureAwait(false);
         Directory.Delete(claim, recursive: true);
         LogMovedToQuarantine(Path.GetFileName(file), movedTo);
     }
-
-    private sealed record RetryState(int Attempts, DateTimeOffset NotBefore);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Watching {Source} at {Folder} (files are taken after {StableFor} unchanged)")]
     private partial void LogWatching(string source, string folder, TimeSpan stableFor);

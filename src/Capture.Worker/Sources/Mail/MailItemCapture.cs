@@ -46,16 +46,18 @@ internal sealed partial class MailItemCapture : IDisposable
     private readonly MailboxOptions _account;
     private readonly CapturePipeline _pipeline;
     private readonly ArchiveStore _store;
+    private readonly CaptureRetryPolicy _retry;
     private readonly ILogger _logger;
     private readonly string _spool;
     private readonly string _quarantine;
     private readonly SemaphoreSlim _preparing;
 
-    public MailItemCapture(MailboxOptions account, CapturePipeline pipeline, ArchiveStore store, int parallelism, ILogger logger)
+    public MailItemCapture(MailboxOptions account, CapturePipeline pipeline, ArchiveStore store, CaptureRetryPolicy retry, int parallelism, ILogger logger)
     {
         _account = account;
         _pipeline = pipeline;
         _store = store;
+        _retry = retry;
         _logger = logger;
         _spool = Path.Combine(store.RootDirectory, "spool", "mail", account.Name);
         _quarantine = Path.Combine(store.RootDirectory, "quarantine", "mail-" + account.Name);
@@ -73,10 +75,18 @@ internal sealed partial class MailItemCapture : IDisposable
         Directory.CreateDirectory(_spool);
     }
 
-    /// <summary>What the ledger already knows: the fate of a finished message, or null when it must be captured.</summary>
+    /// <summary>
+    /// What the ledger already knows: the fate of a finished message, <see cref="MailItemFate.RetryLater"/> for one whose
+    /// last attempt failed and whose wait has not passed, or null when it must be captured now.
+    /// </summary>
     public MailItemFate? KnownFate(MailItem item)
     {
         var claim = _store.FindClaim(item.SourceKey);
+        if (_retry.IsWaiting(claim))
+        {
+            return MailItemFate.RetryLater;
+        }
+
         if (claim is null or { State: IntakeState.Claimed })
         {
             return null;
@@ -142,7 +152,7 @@ internal sealed partial class MailItemCapture : IDisposable
             await ((Task)filing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (filing.Exception?.InnerException is { } alsoFailed and not OperationCanceledException)
             {
-                LogCaptureFailed(alsoFailed, "a group of messages", _account.SourceName);
+                LogGroupFailed(alsoFailed, _account.SourceName);
             }
 
             throw;
@@ -173,16 +183,22 @@ internal sealed partial class MailItemCapture : IDisposable
     /// <summary>Claims a group in one transaction, downloads its messages and starts preparing each.</summary>
     private async Task<List<StartedMail>> StartGroupAsync(List<MailDownload> group, CancellationToken cancellationToken)
     {
-        var toClaim = group.Where(m => !IsTooLarge(m.Item)).Select(m => m.Item.SourceKey).ToList();
+        // Out of attempts is decided before claiming, so setting a message aside does not count one more.
+        var exhausted = group
+            .Select(m => _store.FindClaim(m.Item.SourceKey))
+            .Where(c => CaptureRetryPolicy.IsExhausted(c, MaxAttempts))
+            .ToDictionary(c => c!.SourceKey, c => c!, StringComparer.Ordinal);
+        var toClaim = group.Where(m => !IsTooLarge(m.Item) && !exhausted.ContainsKey(m.Item.SourceKey)).Select(m => m.Item.SourceKey).ToList();
         var claims = toClaim.Count == 0
-            ? new Dictionary<string, IntakeClaim>()
-            : _store.ClaimAll(toClaim, _account.SourceName).ToDictionary(c => c.SourceKey, StringComparer.Ordinal);
+            ? new Dictionary<string, IntakeClaim>(exhausted, StringComparer.Ordinal)
+            : _store.ClaimAll(toClaim, _account.SourceName).Concat(exhausted.Values).ToDictionary(c => c.SourceKey, StringComparer.Ordinal);
+        var outOfAttempts = exhausted.Keys.ToHashSet(StringComparer.Ordinal);
         var started = new List<StartedMail>(group.Count);
         try
         {
             foreach (var message in group)
             {
-                started.Add(await StartAsync(message, claims, cancellationToken).ConfigureAwait(false));
+                started.Add(await StartAsync(message, claims, outOfAttempts, cancellationToken).ConfigureAwait(false));
             }
 
             return started;
@@ -236,7 +252,7 @@ internal sealed partial class MailItemCapture : IDisposable
     }
 
     /// <summary>Downloads a message and starts reading and understanding it in the background (a few at a time).</summary>
-    private async Task<StartedMail> StartAsync(MailDownload message, Dictionary<string, IntakeClaim> claims, CancellationToken cancellationToken)
+    private async Task<StartedMail> StartAsync(MailDownload message, Dictionary<string, IntakeClaim> claims, HashSet<string> outOfAttempts, CancellationToken cancellationToken)
     {
         var item = message.Item;
         var pending = new CaptureItem(Path.Combine(_spool, Guid.NewGuid().ToString("N") + ".eml"), item.FileName, _account.SourceName, item.SourceKey)
@@ -254,11 +270,10 @@ internal sealed partial class MailItemCapture : IDisposable
 
         var claim = claims[item.SourceKey];
         await DownloadAsync(pending.Path, message.Download, cancellationToken).ConfigureAwait(false);
-        if (claim is { State: IntakeState.Claimed } && claim.Attempts > _account.MaxAttempts)
+        if (outOfAttempts.Contains(item.SourceKey))
         {
             // Each claim counts an attempt, crashes included, and a message tried before goes alone: one that kills the worker ends here.
-            return StartedMail.Decided(pending, MailItemFate.Archived, _pipeline.Refuse(pending, string.Create(CultureInfo.InvariantCulture,
-                $"Capturing this message failed {claim.Attempts - 1} times (MaxAttempts {_account.MaxAttempts}); it was set aside so the mailbox can go on. The original is kept here; retry it after the cause is fixed.")));
+            return StartedMail.Decided(pending, MailItemFate.Archived, _pipeline.Refuse(pending, CaptureRetryPolicy.GiveUpReason(claim, "message", MaxAttempts), claim.Attempts));
         }
 
         // A claim already finished (another reader got there first) is reported as the duplicate it is.
@@ -271,7 +286,8 @@ internal sealed partial class MailItemCapture : IDisposable
         var pending = started.Item;
         if (filed.Result is not { } result)
         {
-            LogCaptureFailed(filed.Failure, pending.OriginalFileName, _account.SourceName);
+            var (claim, delay) = _retry.RecordFailure(pending.SourceKey, _account.SourceName, filed.Failure!, MaxAttempts);
+            LogCaptureFailed(filed.Failure, pending.OriginalFileName, _account.SourceName, claim.Attempts, delay);
             return MailItemFate.RetryLater;
         }
 
@@ -341,6 +357,8 @@ internal sealed partial class MailItemCapture : IDisposable
 
     public void Dispose() => _preparing.Dispose();
 
+    private int MaxAttempts => _retry.MaxAttempts(_account.MaxAttempts);
+
     private bool IsTooLarge(MailItem item) => item.Size > _account.MaxMessageBytes;
 
     private static string QuarantineName(MailItem item) =>
@@ -349,8 +367,11 @@ internal sealed partial class MailItemCapture : IDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Left {FileName} from {Source} unfiled; it is captured at the next poll")]
     private partial void LogAbandoned(Exception exception, string fileName, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing {FileName} from {Source} failed; it stays on the server and is tried again at the next poll")]
-    private partial void LogCaptureFailed(Exception? exception, string fileName, string source);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing {FileName} from {Source} failed (attempt {Attempt}); it stays on the server and is tried again at the first poll after {Delay}")]
+    private partial void LogCaptureFailed(Exception? exception, string fileName, string source, int attempt, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Capturing a group of messages from {Source} failed as well")]
+    private partial void LogGroupFailed(Exception exception, string source);
 }
 
 /// <summary>A message downloaded and being prepared, to be filed with its group.</summary>

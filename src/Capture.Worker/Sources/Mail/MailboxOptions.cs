@@ -90,8 +90,11 @@ public sealed class MailboxOptions
     /// <summary>How many messages are read per batch; dispositions and the watermark are written after each batch.</summary>
     public int BatchSize { get; set; } = 500;
 
-    /// <summary>A message whose capture failed this many times (crashes included) is quarantined instead of tried again.</summary>
-    public int MaxAttempts { get; set; } = 5;
+    /// <summary>
+    /// This mailbox's own limit on attempts per message (crashes included) before it is quarantined; null (the default)
+    /// takes <c>Capture:Retry:MaxAttempts</c>, which also sets the waits between attempts.
+    /// </summary>
+    public int? MaxAttempts { get; set; }
 
     /// <summary>The first wait before reconnecting after a failure; it doubles on each failure in a row.</summary>
     public TimeSpan ReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
@@ -184,7 +187,7 @@ public sealed class MailboxOptions
             yield return $"{key}:BatchSize must be between 1 and 10000, not {BatchSize}.";
         }
 
-        if (MaxAttempts is < 1 or > 100)
+        if (MaxAttempts is not null and (< 1 or > 100))
         {
             yield return $"{key}:MaxAttempts must be between 1 and 100, not {MaxAttempts}.";
         }
