@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
+using Archive.Store;
 using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
 using Capture.Worker.Operations;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
@@ -25,7 +27,10 @@ internal static class BackupCommand
         BackupManifest manifest;
         try
         {
-            manifest = host.Services.GetRequiredService<ArchiveBackup>().Create(directory, cancellationToken);
+            // A running service holds the archive; it takes the backup itself. Otherwise this process opens the archive.
+            var archive = host.Services.GetRequiredService<IOptions<ArchiveStoreOptions>>().Value.RootDirectory;
+            manifest = await ControlClient.TryBackupAsync(archive, directory, cancellationToken).ConfigureAwait(false)
+                ?? host.Services.GetRequiredService<ArchiveBackup>().Create(directory, cancellationToken);
         }
         catch (ArchiveOperationRefusedException exception)
         {

@@ -89,6 +89,7 @@ internal static class CaptureServiceRegistration
         if (service)
         {
             services.AddHostedService<IndexCommitService>();
+            services.AddHostedService<ControlSocket>();
             AddSources(services, configuration);
             AddJobs(services, configuration);
         }
