@@ -192,6 +192,9 @@ public sealed partial class ArchiveIndex
                 }
 
                 break;
+            case IndexChange.Delete delete:
+                writer.DeleteDocuments(new Term(IndexFields.DocumentId, delete.DocumentId));
+                break;
         }
     }
 

@@ -6,4 +6,6 @@ internal abstract record IndexChange
     public sealed record Upsert(IndexedDocument Document) : IndexChange;
 
     public sealed record CaseUpdate(IndexedCase Case) : IndexChange;
+
+    public sealed record Delete(string DocumentId) : IndexChange;
 }

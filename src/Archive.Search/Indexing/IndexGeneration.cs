@@ -17,12 +17,16 @@ internal sealed class IndexGeneration
     private int references = 1;
     private bool deleteWhenClosed;
 
-    private IndexGeneration(GenerationCatalog.Entry entry, FSDirectory directory, IndexWriter writer)
+    private IndexGeneration(GenerationCatalog.Entry entry, FSDirectory directory, IndexWriter writer, SnapshotDeletionPolicy snapshots)
     {
         Entry = entry;
         this.directory = directory;
         Writer = writer;
+        Snapshots = snapshots;
     }
+
+    /// <summary>Keeps a commit's files from deletion while a backup copies them, however many commits follow meanwhile.</summary>
+    public SnapshotDeletionPolicy Snapshots { get; }
 
     public GenerationCatalog.Entry Entry { get; }
 
@@ -43,12 +47,14 @@ internal sealed class IndexGeneration
         var directory = new NIOFSDirectory(entry.Path);
         try
         {
+            var snapshots = new SnapshotDeletionPolicy(new KeepOnlyLastCommitDeletionPolicy());
             var config = new IndexWriterConfig(Analysis.FoldedTextAnalyzer.Version, analyzer)
             {
                 OpenMode = create ? OpenMode.CREATE : OpenMode.CREATE_OR_APPEND,
                 RAMBufferSizeMB = ramBufferSizeMb,
+                IndexDeletionPolicy = snapshots,
             };
-            return new IndexGeneration(entry, directory, new IndexWriter(directory, config));
+            return new IndexGeneration(entry, directory, new IndexWriter(directory, config), snapshots);
         }
         catch
         {

@@ -130,6 +130,9 @@ internal sealed class ArchiveDatabase : IDisposable
 
     public void Rollback() => _database.Rollback();
 
+    /// <summary>Writes every committed change from LiteDB's log into the data file, so the data file alone holds the database.</summary>
+    public void Checkpoint() => _database.Checkpoint();
+
     /// <summary>How many cases have this <see cref="CaseRecord.HandlerLoad"/>, counted from its index without reading the cases.</summary>
     public int CountByHandlerLoad(string handlerLoad) => Cases.Query()
         .Where(BsonExpression.Create("$.HandlerLoad = @0", new BsonValue(handlerLoad)))

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace Capture.Worker.Cli;
 
-/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>reindex</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c>, <c>quarantine list|retry</c>, <c>eval</c> and <c>web hash-password</c>.</summary>
+/// <summary>The <c>capture</c> command line: <c>run</c>, <c>import</c>, <c>fetch</c>, <c>search</c>, <c>reindex</c>, <c>case show|classify</c>, <c>triage</c>, <c>contact</c>, <c>train</c>, <c>quarantine list|retry</c>, <c>eval</c>, <c>verify</c>, <c>backup</c>, <c>restore</c> and <c>web hash-password</c>.</summary>
 public static class CaptureCommandLine
 {
     /// <summary>Parses <paramref name="args"/> and runs the command, writing to the given writers.</summary>
@@ -88,6 +88,9 @@ public static class CaptureCommandLine
         root.Subcommands.Add(ReportCommand.Create(global, console));
         root.Subcommands.Add(TrainCommand.Create(global, console));
         root.Subcommands.Add(QuarantineCommand.Create(global, console));
+        root.Subcommands.Add(VerifyCommand.Create(global, console));
+        root.Subcommands.Add(BackupCommand.Create(global, console));
+        root.Subcommands.Add(RestoreCommand.Create(global, console));
         root.Subcommands.Add(WebCommand.Create(console));
         return root;
     }

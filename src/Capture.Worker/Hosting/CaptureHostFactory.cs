@@ -94,6 +94,7 @@ public static partial class CaptureHostFactory
             values["Serilog:MinimumLevel:Default"] = "Warning";
         }
 
+        ResolveLogFiles(values, configuration);
         var configured = configuration.GetSection("DropFolders").GetChildren().Count();
         for (var i = 0; i < settings.ExtraDropFolders.Count; i++)
         {
@@ -104,6 +105,21 @@ public static partial class CaptureHostFactory
         }
 
         return values;
+    }
+
+    /// <summary>A relative <c>path</c> of a <c>File</c> log sink is taken relative to the archive root (<c>logs/</c> beside the data it describes), not to whatever folder Capture was started in.</summary>
+    private static void ResolveLogFiles(Dictionary<string, string?> values, IConfiguration configuration)
+    {
+        var root = values.GetValueOrDefault("Archive:RootDirectory") ?? configuration["Archive:RootDirectory"] ?? "data";
+        foreach (var sink in configuration.GetSection("Serilog:WriteTo").GetChildren())
+        {
+            var key = $"{sink.Path}:Args:path";
+            var path = values.GetValueOrDefault(key) ?? configuration[key];
+            if (string.Equals(sink["Name"], "File", StringComparison.OrdinalIgnoreCase) && path is { Length: > 0 } && !Path.IsPathRooted(path))
+            {
+                values[key] = Path.Combine(Path.GetFullPath(root), path);
+            }
+        }
     }
 
     private static string NameFor(string path, int position)

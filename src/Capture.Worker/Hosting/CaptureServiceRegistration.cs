@@ -10,6 +10,7 @@ using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Jobs;
 using Capture.Worker.Indexing;
 using Capture.Worker.Notifications;
+using Capture.Worker.Operations;
 using Capture.Worker.Notifications.Acknowledgements;
 using Capture.Worker.Notifications.Alerts;
 using Capture.Worker.Notifications.Replies;
@@ -70,6 +71,9 @@ internal static class CaptureServiceRegistration
         services.AddCaseAssignment();
         services.AddSingleton<CaseIndexer>();
         services.AddSingleton<SearchIndexRebuild>();
+        services.AddSingleton<IndexReconciliation>();
+        services.AddSingleton<ArchiveVerification>();
+        services.AddSingleton<ArchiveBackup>();
         services.AddSingleton<FollowUpMatcher>();
         services.AddSingleton<CapturePipeline>();
         services.AddSingleton<CaptureRetryPolicy>();
@@ -88,6 +92,7 @@ internal static class CaptureServiceRegistration
         if (service)
         {
             services.AddHostedService<IndexCommitService>();
+            services.AddHostedService<ControlSocket>();
             AddSources(services, configuration);
             AddJobs(services, configuration);
         }
