@@ -3,7 +3,7 @@ using Archive.Store.Reports;
 
 namespace Archive.Store;
 
-/// <summary>What managers and handlers look at: the period report, a handler's open cases, the cases waiting for triage.</summary>
+/// <summary>What managers and handlers look at: the period report, a handler's open cases, the open cases waiting for triage.</summary>
 public sealed partial class ArchiveStore
 {
     /// <summary>
@@ -39,11 +39,14 @@ public sealed partial class ArchiveStore
             .ToList());
     }
 
-    /// <summary>The cases whose category the classifier did not decide (it abstained), open or closed, oldest received first: the triage queue.</summary>
+    /// <summary>
+    /// The open cases whose category the classifier did not decide (it abstained), oldest received first: the triage
+    /// queue. A closed case needs no triage, so it is left out even while its category is still unclassified.
+    /// </summary>
     /// <returns>The cases.</returns>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public IReadOnlyList<CaseRecord> ListUnclassifiedCases() => Read(() => _database.Cases
-        .Find(c => c.Category == CaseCategory.Unclassified)
+        .Find(c => c.Category == CaseCategory.Unclassified && c.Status != CaseStatus.Closed)
         .OrderBy(c => c.ReceivedAt)
         .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
         .ToList());

@@ -40,7 +40,7 @@ public sealed class DashboardTests(WorkArchive archive) : IClassFixture<WorkArch
 
         Assert.Equal(3, report.GetProperty("cases").GetInt32());
         Assert.Equal([("closed", 3)], Counts(report, "byStatus"));
-        Assert.Equal(13, year.GetProperty("cases").GetInt32());
+        Assert.Equal(14, year.GetProperty("cases").GetInt32());
     }
 
     [Theory]

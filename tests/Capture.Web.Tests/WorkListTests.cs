@@ -1,3 +1,4 @@
+using Archive.Store.Cases;
 using System.Net;
 using System.Text.Json;
 using Capture.Web.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
     }
 
     [Fact]
-    public async Task Triage_ListsTheUnclassifiedCasesOldestFirst_WithTheClassifiersGuess()
+    public async Task Triage_ListsTheOpenUnclassifiedCasesOldestFirst_WithTheClassifiersGuess_AndNoClosedCase()
     {
         using var hanna = await SignedInAsync("hanna");
 
@@ -62,6 +63,9 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
         Assert.All(cases, c => Assert.Equal("complaint", c.GetProperty("suggestedCategory").GetString()));
         Assert.True(page.IndexOf(archive.OldUnclassified, StringComparison.Ordinal) < page.IndexOf(archive.NewUnclassified, StringComparison.Ordinal));
         Assert.DoesNotContain(archive.Missed, page, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Closed, archive.Store.FindCase(archive.ClosedUnclassified)!.Status);
+        Assert.Equal(CaseCategory.Unclassified, archive.Store.FindCase(archive.ClosedUnclassified)!.Category);
+        Assert.DoesNotContain(archive.ClosedUnclassified, page, StringComparison.Ordinal);
     }
 
     [Fact]
