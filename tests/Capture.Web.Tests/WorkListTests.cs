@@ -86,6 +86,23 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
     }
 
     [Fact]
+    public async Task QueueLoad_ListsRosterPeopleWithoutAWebLogin_WithTheirRealLoadOrZero()
+    {
+        using var sonia = await SignedInAsync("sonia");
+
+        var loads = (await sonia.GetJsonAsync("/api/queue")).GetProperty("handlers").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("handler").GetString()!, h => (h.GetProperty("open").GetInt32(), h.GetProperty("missed").GetInt32()));
+        var page = await sonia.GetStringAsync("/queue");
+
+        Assert.DoesNotContain("olga", WebServer.Users.Keys);
+        Assert.DoesNotContain("rosa", WebServer.Users.Keys);
+        Assert.Equal((1, 1), loads["olga"]);
+        Assert.Equal((0, 0), loads["rosa"]);
+        Assert.Contains(">olga</a></td>", page, StringComparison.Ordinal);
+        Assert.Contains(">rosa</a></td>", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Queue_WithAStatusNoOpenCaseHas_Gets400()
     {
         using var sonia = await SignedInAsync("sonia");

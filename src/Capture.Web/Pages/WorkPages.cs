@@ -57,9 +57,10 @@ internal static class WorkPages
         return Layout.Page(context, "Triage", body.ToMarkup());
     }
 
-    private static IResult Queue(HttpContext context, ArchiveStore store, IOptions<WebOptions> web, TimeProvider time, string? handler, string? status)
+    private static IResult Queue(
+        HttpContext context, ArchiveStore store, IOptions<WebOptions> web, IAssignmentRoster roster, TimeProvider time, string? handler, string? status)
     {
-        var (queue, problem) = CaseQueues.Queue(store, web.Value, handler, status, time.GetUtcNow());
+        var (queue, problem) = CaseQueues.Queue(store, web.Value, roster, handler, status, time.GetUtcNow());
         var body = new Html();
         if (queue is null)
         {

@@ -3,7 +3,9 @@ using System.Text.RegularExpressions;
 using Capture.Web.Captures;
 using Capture.Web.Cases;
 using Capture.Web.Hosting;
+using Capture.Web.Queues;
 using Capture.Worker.Cases;
+using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Notifications.Replies;
 using Capture.Worker.Sources.Web;
 using Microsoft.AspNetCore.Builder;
@@ -36,6 +38,7 @@ public static partial class CaptureHostFactory
                 web.Services.AddSingleton<ICaseUpdates, IndexedCaseUpdates>();
                 web.Services.AddSingleton<ICaseReplies>(provider => provider.GetRequiredService<CaseReplySender>());
                 web.Services.AddSingleton<ICaptureIntake, WebCaptureSource>();
+                web.Services.AddSingleton<IAssignmentRoster>(provider => provider.GetRequiredService<CaseRoster>());
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }
