@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using Archive.Store;
 using Capture.Web.Cases;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
@@ -36,7 +30,8 @@ internal static class CaseApi
         CaseChanges changes, ArchiveStore store, TimeProvider time, ClaimsPrincipal user, string registrationNumber, Assignment body) =>
         Respond(await changes.AssignAsync(user, registrationNumber, body.User, body.Note).ConfigureAwait(false), store, time);
 
-    private static Results<Ok<CaseView>, ProblemHttpResult> Respond(CaseChangeOutcome outcome, ArchiveStore store, TimeProvider time)
+    /// <summary>The case as it is after a change, or the refusal as a problem (409 with the allowed moves).</summary>
+    internal static Results<Ok<CaseView>, ProblemHttpResult> Respond(CaseChangeOutcome outcome, ArchiveStore store, TimeProvider time)
     {
         if (outcome.Case is { } updated)
         {

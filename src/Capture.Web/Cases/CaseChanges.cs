@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Contacts;
-using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Cases;
 
@@ -91,11 +88,14 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
             return (null, CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}."));
         }
 
-        var allowed = await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false);
-        return allowed.Succeeded
+        return await MayChangeAsync(user, record).ConfigureAwait(false)
             ? (record, null)
             : (null, CaseChangeOutcome.Fail(StatusCodes.Status403Forbidden, $"{record.RegistrationNumber} is handled by {record.Handler ?? "nobody"}; a handler may change only their own cases."));
     }
+
+    /// <summary>Whether <paramref name="user"/> may change <paramref name="record"/>: a handler their own cases, supervisors and admins any.</summary>
+    public async Task<bool> MayChangeAsync(ClaimsPrincipal user, CaseRecord record) =>
+        (await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false)).Succeeded;
 
     private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
     {

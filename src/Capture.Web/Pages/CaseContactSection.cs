@@ -1,6 +1,4 @@
-using Archive.Store;
 using Archive.Store.Cases;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Pages;
 

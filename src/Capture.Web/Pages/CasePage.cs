@@ -1,14 +1,9 @@
 using System.Globalization;
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Contacts;
 using Capture.Web.Cases;
-using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 
@@ -59,12 +54,11 @@ internal static class CasePage
             return Results.Redirect(Layout.CasePath(updated.RegistrationNumber));
         }
 
-        var body = new Html();
-        body.Append($"""<p class="problem" role="alert">{outcome.Message}</p><p><a href="{Layout.CasePath(registrationNumber)}">Back to {registrationNumber}</a></p>""");
-        return Layout.Page(context, "The change was not made", body.ToMarkup(), outcome.StatusCode);
+        return Layout.Refusal(context, "The change was not made", registrationNumber, outcome);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, ArchiveStore store, TimeProvider time, IAuthorizationService authorization, string registrationNumber)
+    private static async Task<IResult> ShowAsync(
+        HttpContext context, ArchiveStore store, TimeProvider time, CaseChanges changes, IAuthorizationService authorization, string registrationNumber)
     {
         var record = store.FindCase(registrationNumber);
         var view = record is null ? null : CaseView.Load(store, record.RegistrationNumber, time.GetUtcNow());
@@ -75,7 +69,7 @@ internal static class CasePage
             return Layout.Page(context, "No such case", missing.ToMarkup(), StatusCodes.Status404NotFound);
         }
 
-        var mayChange = (await authorization.AuthorizeAsync(context.User, record, WebPolicies.ChangeThisCase).ConfigureAwait(false)).Succeeded;
+        var mayChange = await changes.MayChangeAsync(context.User, record).ConfigureAwait(false);
         var mayAssign = (await authorization.AuthorizeAsync(context.User, WebPolicies.AssignCases).ConfigureAwait(false)).Succeeded;
         var body = new Html();
         var waiting = view.DaysWaiting is { } days ? $"{days} day(s)" : view.Status == "closed" ? "no: the case is closed" : "no: the company waits for the customer";

@@ -1,11 +1,6 @@
 using System.Globalization;
-using Archive.Store;
 using Archive.Store.Reports;
 using Capture.Web.Reports;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 

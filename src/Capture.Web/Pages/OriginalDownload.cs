@@ -1,9 +1,4 @@
 using System.Text;
-using Archive.Store;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using Archive.Store;
 using Capture.Web.Hosting;
 using Capture.Web.Queues;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Pages;

@@ -1,8 +1,6 @@
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Deadlines;
 using Capture.Web.Hosting;
-using Capture.Web.Security;
 
 namespace Capture.Web.Queues;
 
