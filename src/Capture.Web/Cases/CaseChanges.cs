@@ -62,7 +62,7 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
         return ApplyAsync(user, registrationNumber, (reg, by) => updates.Reclassify(reg, category, by, Note(note)));
     }
 
-    /// <summary>Corrects the case's contact details; blank fields keep what is known.</summary>
+    /// <summary>Corrects the case's contact details; a null field keeps what is known, an empty one clears it.</summary>
     public Task<CaseChangeOutcome> EditContactAsync(ClaimsPrincipal user, string registrationNumber, ContactEdit edit)
     {
         if (store.FindCase(registrationNumber) is { } record && (record.ContactEmail is not { } email || store.FindContact(email) is null))

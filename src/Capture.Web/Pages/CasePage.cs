@@ -41,10 +41,13 @@ internal static class CasePage
         HttpContext context, CaseChanges changes, string registrationNumber, [FromForm] string? category, [FromForm] string? note) =>
         After(context, registrationNumber, await changes.ReclassifyAsync(context.User, registrationNumber, category, note).ConfigureAwait(false));
 
-    private static async Task<IResult> EditContactAsync(
-        HttpContext context, CaseChanges changes, string registrationNumber,
-        [FromForm] string? name, [FromForm] string? phone, [FromForm] string? address, [FromForm] string? postcode) =>
-        After(context, registrationNumber, await changes.EditContactAsync(context.User, registrationNumber, new ContactEdit(name, phone, address, postcode)).ConfigureAwait(false));
+    /// <summary>A field the form posts empty clears the detail; one it does not post at all keeps it.</summary>
+    private static async Task<IResult> EditContactAsync(HttpContext context, CaseChanges changes, string registrationNumber, IFormCollection form)
+    {
+        string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
+        var edit = new ContactEdit(Field("name"), Field("phone"), Field("address"), Field("postcode"));
+        return After(context, registrationNumber, await changes.EditContactAsync(context.User, registrationNumber, edit).ConfigureAwait(false));
+    }
 
     /// <summary>Back to the case (post, redirect, get), or a page saying why the change was refused.</summary>
     private static IResult After(HttpContext context, string registrationNumber, CaseChangeOutcome outcome)
