@@ -8,7 +8,7 @@ public sealed partial class ArchiveStore
 {
     /// <summary>
     /// The report over the cases received in the settings' period (see <see cref="CaseReportBuilder"/>), with the
-    /// complaints' documents for their serial and order numbers.
+    /// complaints' documents for their serial and order numbers and their texts for the product words.
     /// </summary>
     /// <param name="settings">The period and grouping rules.</param>
     /// <param name="now">The clock's now, for deadlines at risk and missed.</param>
@@ -20,7 +20,8 @@ public sealed partial class ArchiveStore
         ArgumentNullException.ThrowIfNull(settings);
         var cases = ListCasesReceived(settings.Since, settings.Until);
         var complaintDocuments = cases.Where(c => c.Category == CaseCategory.Complaint).SelectMany(c => GetDocuments(c.Id)).ToList();
-        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now);
+        var texts = complaintDocuments.ToDictionary(d => d.Id, ReadText, StringComparer.Ordinal);
+        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now, texts);
     }
 
     /// <summary>The cases a handler holds that are not closed, in registration order, read through the handler-load index.</summary>
