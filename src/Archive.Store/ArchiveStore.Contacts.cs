@@ -11,7 +11,8 @@ public sealed partial class ArchiveStore
     /// <summary>
     /// Corrects the details of a case's contact (the customer known by the case's e-mail address). Each detail that
     /// differs is changed on the contact with a <see cref="ContactChange"/> naming who and from which case; the case
-    /// takes the new name, and its history records what changed. Details that are blank or unchanged change nothing.
+    /// takes the new name, and its history records what changed. Details that are null or unchanged change nothing; a
+    /// blank one clears the detail, recorded as cleared.
     /// </summary>
     /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
     /// <param name="edit">The details given.</param>
@@ -48,7 +49,7 @@ public sealed partial class ArchiveStore
                 caseRecord.UpdatedAt = now;
                 _database.Cases.Update(caseRecord);
                 _database.Events.Insert(CaseEvents.By(by.Trim(), caseRecord.Id, now, CaseEventKinds.ContactEdited,
-                    string.Join("; ", changes.Select(c => $"{c.Field}: {c.OldValue ?? "-"} → {c.NewValue}"))));
+                    string.Join("; ", changes.Select(c => $"{c.Field}: {c.OldValue ?? "-"} → {c.NewValue ?? "cleared"}"))));
             });
             return caseRecord;
         }

@@ -3,12 +3,12 @@ using Archive.Store.Reports;
 
 namespace Archive.Store;
 
-/// <summary>What managers and handlers look at: the period report, a handler's open cases, the cases waiting for triage.</summary>
+/// <summary>What managers and handlers look at: the period report, a handler's open cases, the open cases waiting for triage.</summary>
 public sealed partial class ArchiveStore
 {
     /// <summary>
     /// The report over the cases received in the settings' period (see <see cref="CaseReportBuilder"/>), with the
-    /// complaints' documents for their serial and order numbers.
+    /// complaints' documents for their serial and order numbers and their texts for the product words.
     /// </summary>
     /// <param name="settings">The period and grouping rules.</param>
     /// <param name="now">The clock's now, for deadlines at risk and missed.</param>
@@ -20,7 +20,8 @@ public sealed partial class ArchiveStore
         ArgumentNullException.ThrowIfNull(settings);
         var cases = ListCasesReceived(settings.Since, settings.Until);
         var complaintDocuments = cases.Where(c => c.Category == CaseCategory.Complaint).SelectMany(c => GetDocuments(c.Id)).ToList();
-        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now);
+        var texts = complaintDocuments.ToDictionary(d => d.Id, ReadText, StringComparer.Ordinal);
+        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now, texts);
     }
 
     /// <summary>The cases a handler holds that are not closed, in registration order, read through the handler-load index.</summary>
@@ -39,11 +40,14 @@ public sealed partial class ArchiveStore
             .ToList());
     }
 
-    /// <summary>The cases whose category the classifier did not decide (it abstained), open or closed, oldest received first: the triage queue.</summary>
+    /// <summary>
+    /// The open cases whose category the classifier did not decide (it abstained), oldest received first: the triage
+    /// queue. A closed case needs no triage, so it is left out even while its category is still unclassified.
+    /// </summary>
     /// <returns>The cases.</returns>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
     public IReadOnlyList<CaseRecord> ListUnclassifiedCases() => Read(() => _database.Cases
-        .Find(c => c.Category == CaseCategory.Unclassified)
+        .Find(c => c.Category == CaseCategory.Unclassified && c.Status != CaseStatus.Closed)
         .OrderBy(c => c.ReceivedAt)
         .ThenBy(c => c.RegistrationNumber, StringComparer.Ordinal)
         .ToList());

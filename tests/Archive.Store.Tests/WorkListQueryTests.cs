@@ -25,13 +25,15 @@ public sealed class WorkListQueryTests
     }
 
     [Fact]
-    public void ListUnclassifiedCases_ReturnsThemOldestReceivedFirst_OpenOrClosed()
+    public void ListUnclassifiedCases_ReturnsTheOpenOnesOldestReceivedFirst_NotTheClosed()
     {
         using var archive = new ArchiveFixture();
         var later = Open(archive, CaseCategory.Unclassified, null, "a", receivedAt: ArchiveFixture.Start.AddDays(-1));
         Open(archive, CaseCategory.Complaint, null, "b", receivedAt: ArchiveFixture.Start.AddDays(-5));
         var earlier = Open(archive, CaseCategory.Unclassified, null, "c", receivedAt: ArchiveFixture.Start.AddDays(-3));
-        archive.Store.ChangeStatus(earlier, CaseStatus.Closed, "clerk");
+        var closed = Open(archive, CaseCategory.Unclassified, null, "d", receivedAt: ArchiveFixture.Start.AddDays(-4));
+        archive.Store.ChangeStatus(earlier, CaseStatus.PendingOnCustomer, "clerk");
+        archive.Store.ChangeStatus(closed, CaseStatus.Closed, "clerk");
 
         var cases = archive.Store.ListUnclassifiedCases();
 

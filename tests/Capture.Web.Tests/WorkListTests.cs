@@ -1,3 +1,4 @@
+using Archive.Store.Cases;
 using System.Net;
 using System.Text.Json;
 using Capture.Web.Tests.Support;
@@ -51,7 +52,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
     }
 
     [Fact]
-    public async Task Triage_ListsTheUnclassifiedCasesOldestFirst_WithTheClassifiersGuess()
+    public async Task Triage_ListsTheOpenUnclassifiedCasesOldestFirst_WithTheClassifiersGuess_AndNoClosedCase()
     {
         using var hanna = await SignedInAsync("hanna");
 
@@ -62,6 +63,9 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
         Assert.All(cases, c => Assert.Equal("complaint", c.GetProperty("suggestedCategory").GetString()));
         Assert.True(page.IndexOf(archive.OldUnclassified, StringComparison.Ordinal) < page.IndexOf(archive.NewUnclassified, StringComparison.Ordinal));
         Assert.DoesNotContain(archive.Missed, page, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Closed, archive.Store.FindCase(archive.ClosedUnclassified)!.Status);
+        Assert.Equal(CaseCategory.Unclassified, archive.Store.FindCase(archive.ClosedUnclassified)!.Category);
+        Assert.DoesNotContain(archive.ClosedUnclassified, page, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,6 +83,23 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
         Assert.Equal(["missed", "missed"], all.GetProperty("cases").EnumerateArray().Take(2).Select(c => c.GetProperty("deadlineStanding").GetString()));
         var hannasLoad = all.GetProperty("handlers").EnumerateArray().Single(h => h.GetProperty("handler").GetString() == "hanna");
         Assert.Equal((4, 1, 1), (hannasLoad.GetProperty("open").GetInt32(), hannasLoad.GetProperty("atRisk").GetInt32(), hannasLoad.GetProperty("missed").GetInt32()));
+    }
+
+    [Fact]
+    public async Task QueueLoad_ListsRosterPeopleWithoutAWebLogin_WithTheirRealLoadOrZero()
+    {
+        using var sonia = await SignedInAsync("sonia");
+
+        var loads = (await sonia.GetJsonAsync("/api/queue")).GetProperty("handlers").EnumerateArray()
+            .ToDictionary(h => h.GetProperty("handler").GetString()!, h => (h.GetProperty("open").GetInt32(), h.GetProperty("missed").GetInt32()));
+        var page = await sonia.GetStringAsync("/queue");
+
+        Assert.DoesNotContain("olga", WebServer.Users.Keys);
+        Assert.DoesNotContain("rosa", WebServer.Users.Keys);
+        Assert.Equal((1, 1), loads["olga"]);
+        Assert.Equal((0, 0), loads["rosa"]);
+        Assert.Contains(">olga</a></td>", page, StringComparison.Ordinal);
+        Assert.Contains(">rosa</a></td>", page, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -15,8 +15,8 @@ public sealed class ContactChange
     /// <summary>The value before, or null when the detail was new.</summary>
     public string? OldValue { get; set; }
 
-    /// <summary>The value given.</summary>
-    public string NewValue { get; set; } = "";
+    /// <summary>The value given, or null when a person cleared the detail.</summary>
+    public string? NewValue { get; set; }
 
     /// <summary>Who changed it by hand from the case; null when a capture gave the value.</summary>
     public string? By { get; set; }

@@ -41,15 +41,15 @@ internal sealed class ContactDirectory(ArchiveDatabase database)
 
     /// <summary>
     /// A person's correction of a contact's details from one of its cases: each detail given that differs is changed,
-    /// with a <see cref="ContactChange"/> naming who; a blank detail keeps what is known.
+    /// with a <see cref="ContactChange"/> naming who; a null detail keeps what is known, a blank one clears it.
     /// </summary>
     public IReadOnlyList<ContactChange> Edit(ContactRecord contact, ContactEdit edit, string registrationNumber, string by, DateTimeOffset now)
     {
         var changes = new List<ContactChange>();
-        contact.Name = Update(contact, "name", contact.Name, edit.Name, registrationNumber, now, changes);
-        contact.Phone = Update(contact, "phone", contact.Phone, edit.Phone, registrationNumber, now, changes);
-        contact.Address = Update(contact, "address", contact.Address, edit.Address, registrationNumber, now, changes);
-        contact.Postcode = Update(contact, "postcode", contact.Postcode, edit.Postcode, registrationNumber, now, changes);
+        contact.Name = Correct(contact, "name", contact.Name, edit.Name, registrationNumber, now, changes);
+        contact.Phone = Correct(contact, "phone", contact.Phone, edit.Phone, registrationNumber, now, changes);
+        contact.Address = Correct(contact, "address", contact.Address, edit.Address, registrationNumber, now, changes);
+        contact.Postcode = Correct(contact, "postcode", contact.Postcode, edit.Postcode, registrationNumber, now, changes);
         foreach (var change in changes)
         {
             change.By = by;
@@ -69,10 +69,17 @@ internal sealed class ContactDirectory(ArchiveDatabase database)
     public static string? Normalize(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
 
     /// <summary>A capture that says nothing about a detail keeps what is known; one that says something new changes it, with history.</summary>
-    private static string? Update(ContactRecord contact, string field, string? current, string? given, string registrationNumber, DateTimeOffset now, List<ContactChange> changes)
+    private static string? Update(ContactRecord contact, string field, string? current, string? given, string registrationNumber, DateTimeOffset now, List<ContactChange> changes) =>
+        string.IsNullOrWhiteSpace(given) ? current : Change(contact, field, current, given.Trim(), registrationNumber, now, changes);
+
+    /// <summary>A person's correction: null keeps what is known; blank clears it (a capture's blank never does); else the new value.</summary>
+    private static string? Correct(ContactRecord contact, string field, string? current, string? given, string registrationNumber, DateTimeOffset now, List<ContactChange> changes) =>
+        given is null ? current : Change(contact, field, current, string.IsNullOrWhiteSpace(given) ? null : given.Trim(), registrationNumber, now, changes);
+
+    /// <summary>The detail's value from now on, with a history entry when it differs from <paramref name="current"/>.</summary>
+    private static string? Change(ContactRecord contact, string field, string? current, string? value, string registrationNumber, DateTimeOffset now, List<ContactChange> changes)
     {
-        var value = string.IsNullOrWhiteSpace(given) ? null : given.Trim();
-        if (value is null || string.Equals(value, current, StringComparison.Ordinal))
+        if (string.Equals(value, current, StringComparison.Ordinal))
         {
             return current;
         }

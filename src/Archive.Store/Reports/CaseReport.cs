@@ -54,14 +54,18 @@ public sealed record DurationSummary(int Cases, TimeSpan? Median, TimeSpan? Perc
 /// <param name="Cases">The registration numbers of the open cases at risk or missed, most urgent first.</param>
 public sealed record DeadlineSummary(int AtRisk, int Missed, int ClosedLate, IReadOnlyList<string> Cases);
 
-/// <summary>Where complaints cluster: each list most complaints first, with at least two complaints per entry.</summary>
+/// <summary>
+/// Where complaints cluster: each list most complaints first, with at least two complaints per entry. Products are
+/// the product assigned to the cases; product words the product-like words their texts share (<see cref="ProductWords"/>).
+/// </summary>
 public sealed record RepeatedProblems(
     IReadOnlyList<ProblemCluster> Products,
     IReadOnlyList<ProblemCluster> SerialPrefixes,
-    IReadOnlyList<ProblemCluster> OrderBatches);
+    IReadOnlyList<ProblemCluster> OrderBatches,
+    IReadOnlyList<ProblemCluster> ProductWords);
 
-/// <summary>Complaints sharing a product, a serial-number prefix or an order batch.</summary>
-/// <param name="Key">The product, prefix or batch.</param>
+/// <summary>Complaints sharing a product, a serial-number prefix, an order batch or a product word.</summary>
+/// <param name="Key">The product, prefix, batch or word.</param>
 /// <param name="Complaints">How many complaint cases name it.</param>
 /// <param name="Examples">Some of their registration numbers, oldest first.</param>
 public sealed record ProblemCluster(string Key, int Complaints, IReadOnlyList<string> Examples);

@@ -22,7 +22,9 @@ public static class CaseReportBuilder
     /// <param name="documents">Their documents, for the serial and order numbers.</param>
     /// <param name="settings">The period and grouping rules.</param>
     /// <param name="now">The clock's now, for deadlines at risk and missed.</param>
-    public static CaseReport Build(IEnumerable<CaseRecord> cases, IEnumerable<DocumentRecord> documents, ReportSettings settings, DateTimeOffset now)
+    /// <param name="texts">The documents' extracted texts by document id, for the product words; none when null.</param>
+    public static CaseReport Build(
+        IEnumerable<CaseRecord> cases, IEnumerable<DocumentRecord> documents, ReportSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? texts = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(documents);
@@ -50,7 +52,8 @@ public static class CaseReportBuilder
             RepeatedProblems = new RepeatedProblems(
                 Clusters(complaints.Values.Where(c => !string.IsNullOrWhiteSpace(c.Product)).Select(c => (c.Product!, c)), settings.Top),
                 Clusters(ValuesOf(complaintDocuments, d => d.Serials, complaints).Select(v => (SerialPrefix(v.Value, settings.SerialPrefixLength), v.Case)), settings.Top),
-                Clusters(ValuesOf(complaintDocuments, d => d.Orders, complaints).Select(v => (OrderBatch(v.Value, settings.OrderBatchDigits), v.Case)), settings.Top)),
+                Clusters(ValuesOf(complaintDocuments, d => d.Orders, complaints).Select(v => (OrderBatch(v.Value, settings.OrderBatchDigits), v.Case)), settings.Top),
+                Clusters(ValuesOf(complaintDocuments, d => WordsOf(d, complaints[d.CaseId], texts), complaints), settings.Top)),
         };
     }
 
@@ -120,6 +123,10 @@ public static class CaseReportBuilder
 
         return new DeadlineSummary(atRisk, missed, closedLate, [.. urgent.OrderBy(u => u.Due).ThenBy(u => u.Case.RegistrationNumber, StringComparer.Ordinal).Select(u => u.Case.RegistrationNumber)]);
     }
+
+    /// <summary>The product-like words of a complaint document: its subject and text, less its sender's name.</summary>
+    private static IEnumerable<string> WordsOf(DocumentRecord document, CaseRecord complaint, IReadOnlyDictionary<string, string>? texts) =>
+        ProductWords.Of($"{document.Subject}\n{(texts is not null && texts.TryGetValue(document.Id, out var text) ? text : "")}", complaint.ContactName);
 
     private static IEnumerable<(string Value, CaseRecord Case)> ValuesOf(
         IEnumerable<DocumentRecord> documents, Func<DocumentRecord, IEnumerable<string>> values, Dictionary<string, CaseRecord> cases) =>

@@ -7,6 +7,7 @@ using Archive.Store.Documents;
 using Archive.Store.Intake;
 using Archive.Store.Quarantine;
 using Archive.Store.Registration;
+using Archive.Store.Replies;
 using LiteDB;
 
 namespace Archive.Store.Storage;
@@ -62,6 +63,7 @@ internal sealed class ArchiveDatabase : IDisposable
         ContactChanges = _database.GetCollection<ContactChange>("contact_changes");
         Reminders = _database.GetCollection<CaseReminder>("case_reminders");
         Alerts = _database.GetCollection<CaseAlert>("case_alerts");
+        Replies = _database.GetCollection<OutboxReply>("reply_outbox");
 
         Cases.EnsureIndex(x => x.RegistrationNumber, unique: true);
         Cases.EnsureIndex("RegistrationKey", RegistrationKeyExpression, unique: true);
@@ -84,9 +86,14 @@ internal sealed class ArchiveDatabase : IDisposable
         Cases.EnsureIndex(x => x.NextAlertAt);
         Cases.EnsureIndex(x => x.ReceivedAt);
         Quarantine.EnsureIndex(x => x.SourceKey);
+        Replies.EnsureIndex(x => x.MessageId, unique: true);
+        Replies.EnsureIndex(x => x.State);
     }
 
     public ILiteCollection<CaseRecord> Cases { get; }
+
+    /// <summary>Handlers' replies to customers, recorded before they are sent (the outbox).</summary>
+    public ILiteCollection<OutboxReply> Replies { get; }
 
     public ILiteCollection<DocumentRecord> Documents { get; }
 

@@ -1,12 +1,7 @@
 using System.Security.Claims;
 using Capture.Web.Captures;
 using Capture.Web.Hosting;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Api;

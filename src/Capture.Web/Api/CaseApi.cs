@@ -1,11 +1,6 @@
 using System.Security.Claims;
-using Archive.Store;
+using Archive.Store.Contacts;
 using Capture.Web.Cases;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
@@ -21,6 +16,8 @@ internal static class CaseApi
             .WithSummary("Move a case to another status; refused moves give 409 with the allowed ones.");
         cases.MapPost("/assign", AssignAsync).RequireAuthorization(WebPolicies.AssignCases).WithName("AssignCase")
             .WithSummary("Give a case to a person (login) or a team's least-loaded member (team:NAME).");
+        cases.MapPost("/contact", EditContactAsync).RequireAuthorization(WebPolicies.ChangeCases).WithName("EditCaseContact")
+            .WithSummary("Correct the case's contact: a detail left out is kept, an empty one (\"\") is cleared; each change is in the contact's history with who made it.");
     }
 
     private static Results<Ok<CaseView>, ProblemHttpResult> Show(ArchiveStore store, TimeProvider time, string registrationNumber) =>
@@ -36,7 +33,12 @@ internal static class CaseApi
         CaseChanges changes, ArchiveStore store, TimeProvider time, ClaimsPrincipal user, string registrationNumber, Assignment body) =>
         Respond(await changes.AssignAsync(user, registrationNumber, body.User, body.Note).ConfigureAwait(false), store, time);
 
-    private static Results<Ok<CaseView>, ProblemHttpResult> Respond(CaseChangeOutcome outcome, ArchiveStore store, TimeProvider time)
+    private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> EditContactAsync(
+        CaseChanges changes, ArchiveStore store, TimeProvider time, ClaimsPrincipal user, string registrationNumber, ContactEdit body) =>
+        Respond(await changes.EditContactAsync(user, registrationNumber, body).ConfigureAwait(false), store, time);
+
+    /// <summary>The case as it is after a change, or the refusal as a problem (409 with the allowed moves).</summary>
+    internal static Results<Ok<CaseView>, ProblemHttpResult> Respond(CaseChangeOutcome outcome, ArchiveStore store, TimeProvider time)
     {
         if (outcome.Case is { } updated)
         {

@@ -1,11 +1,5 @@
-using Archive.Store;
 using Archive.Store.Reports;
 using Capture.Web.Reports;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
@@ -22,7 +16,7 @@ internal static class DashboardApi
         var now = time.GetUtcNow();
         var (settings, problem) = DashboardPeriod.From(days, from, to, store.DeadlineTimeZone, now);
         return settings is null
-            ? TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The period is not valid.")
+            ? ApiProblems.BadRequest(problem, "The period is not valid.")
             : TypedResults.Ok(store.Report(settings, now));
     }
 }

@@ -1,11 +1,5 @@
 using System.Security.Claims;
-using Archive.Store;
 using Capture.Web.Cases;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
@@ -21,11 +15,6 @@ internal static class ReplyApi
     }
 
     private static async Task<Results<Ok<CaseView>, ProblemHttpResult>> SendAsync(
-        CaseReplyRequests requests, ArchiveStore store, TimeProvider time, ClaimsPrincipal user, string registrationNumber, ReplyRequest body, CancellationToken cancellationToken)
-    {
-        var outcome = await requests.SendAsync(user, registrationNumber, body, cancellationToken).ConfigureAwait(false);
-        return outcome.Case is { } updated
-            ? TypedResults.Ok(CaseView.Load(store, updated.RegistrationNumber, time.GetUtcNow())!)
-            : TypedResults.Problem(outcome.Message, statusCode: outcome.StatusCode);
-    }
+        CaseReplyRequests requests, ArchiveStore store, TimeProvider time, ClaimsPrincipal user, string registrationNumber, ReplyRequest body, CancellationToken cancellationToken) =>
+        CaseApi.Respond(await requests.SendAsync(user, registrationNumber, body, cancellationToken).ConfigureAwait(false), store, time);
 }

@@ -1,11 +1,6 @@
 using Archive.Search;
 using Capture.Web.Cases;
 using Capture.Web.Pages;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Api;
 
@@ -25,13 +20,13 @@ internal static class SearchApi
         var (composed, filterProblem) = filters.Compose(q);
         if (filterProblem is not null)
         {
-            return TypedResults.Problem(filterProblem, statusCode: StatusCodes.Status400BadRequest, title: "A filter is not valid.");
+            return ApiProblems.BadRequest(filterProblem, "A filter is not valid.");
         }
 
         var (query, problem) = SearchQuery.From(composed, sort, page, limit);
         if (query is null)
         {
-            return TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The search cannot be run as asked.");
+            return ApiProblems.BadRequest(problem, "The search cannot be run as asked.");
         }
 
         try
@@ -59,7 +54,7 @@ internal static class SearchApi
         }
         catch (InvalidSearchQueryException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest, title: "The query is not valid.");
+            return ApiProblems.BadRequest(ex.Message, "The query is not valid.");
         }
     }
 }

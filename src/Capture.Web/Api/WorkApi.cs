@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Archive.Store;
 using Capture.Web.Hosting;
 using Capture.Web.Queues;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Api;
@@ -31,11 +25,11 @@ internal static class WorkApi
         TypedResults.Ok(CaseQueues.Triage(store, time.GetUtcNow()));
 
     private static Results<Ok<QueueView>, ProblemHttpResult> Queue(
-        ArchiveStore store, IOptions<WebOptions> web, TimeProvider time, string? handler, string? status)
+        ArchiveStore store, IOptions<WebOptions> web, IAssignmentRoster roster, TimeProvider time, string? handler, string? status)
     {
-        var (queue, problem) = CaseQueues.Queue(store, web.Value, handler, status, time.GetUtcNow());
+        var (queue, problem) = CaseQueues.Queue(store, web.Value, roster, handler, status, time.GetUtcNow());
         return queue is not null
             ? TypedResults.Ok(queue)
-            : TypedResults.Problem(problem, statusCode: StatusCodes.Status400BadRequest, title: "The queue cannot be filtered as asked.");
+            : ApiProblems.BadRequest(problem, "The queue cannot be filtered as asked.");
     }
 }

@@ -1,11 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Contacts;
-using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Cases;
 
@@ -65,7 +62,7 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
         return ApplyAsync(user, registrationNumber, (reg, by) => updates.Reclassify(reg, category, by, Note(note)));
     }
 
-    /// <summary>Corrects the case's contact details; blank fields keep what is known.</summary>
+    /// <summary>Corrects the case's contact details; a null field keeps what is known, an empty one clears it.</summary>
     public Task<CaseChangeOutcome> EditContactAsync(ClaimsPrincipal user, string registrationNumber, ContactEdit edit)
     {
         if (store.FindCase(registrationNumber) is { } record && (record.ContactEmail is not { } email || store.FindContact(email) is null))
@@ -91,11 +88,14 @@ internal sealed class CaseChanges(ArchiveStore store, ICaseUpdates updates, IAut
             return (null, CaseChangeOutcome.Fail(StatusCodes.Status404NotFound, $"There is no case {registrationNumber}."));
         }
 
-        var allowed = await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false);
-        return allowed.Succeeded
+        return await MayChangeAsync(user, record).ConfigureAwait(false)
             ? (record, null)
             : (null, CaseChangeOutcome.Fail(StatusCodes.Status403Forbidden, $"{record.RegistrationNumber} is handled by {record.Handler ?? "nobody"}; a handler may change only their own cases."));
     }
+
+    /// <summary>Whether <paramref name="user"/> may change <paramref name="record"/>: a handler their own cases, supervisors and admins any.</summary>
+    public async Task<bool> MayChangeAsync(ClaimsPrincipal user, CaseRecord record) =>
+        (await authorization.AuthorizeAsync(user, record, WebPolicies.ChangeThisCase).ConfigureAwait(false)).Succeeded;
 
     private async Task<CaseChangeOutcome> ApplyAsync(ClaimsPrincipal user, string registrationNumber, Func<string, string, CaseRecord> change)
     {

@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using Archive.Store.Cases;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Cases;
 

@@ -1,4 +1,3 @@
-using Archive.Store;
 using Archive.Store.Alerts;
 using Archive.Store.Cases;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Capture.Web.Security;
 
 namespace Capture.Web.Hosting;
 

@@ -1,5 +1,4 @@
 using Capture.Web.Cases;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Pages;
 

@@ -1,4 +1,3 @@
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
 using Capture.Web.Cases;

@@ -1,6 +1,4 @@
-using Archive.Store;
 using Archive.Store.Cases;
-using Microsoft.AspNetCore.Http;
 
 namespace Capture.Web.Pages;
 
@@ -28,7 +26,7 @@ internal static class CaseContactSection
                 <label>Phone <input name="phone" value="{contact.Phone}"></label>
                 <label>Address <input name="address" value="{contact.Address}"></label>
                 <label>Postcode <input name="postcode" value="{contact.Postcode}" size="8"></label>
-                <button type="submit">Save the contact</button></form>
+                <button type="submit">Save the contact</button> <span class="meta">Empty a field to clear it.</span></form>
                 """);
         }
         else
@@ -43,7 +41,7 @@ internal static class CaseContactSection
         body.Append($"<table class=\"contact-history\"><thead><tr><th>When</th><th>Detail</th><th>Was</th><th>Now</th><th>From</th></tr></thead><tbody>");
         foreach (var change in changes)
         {
-            body.Append($"<tr><td>{CasePage.Local(change.At, store.DeadlineTimeZone)}</td><td>{change.Field}</td><td>{change.OldValue ?? "-"}</td><td>{change.NewValue}</td><td>{change.By ?? "capture"} ({change.RegistrationNumber})</td></tr>");
+            body.Append($"<tr><td>{CasePage.Local(change.At, store.DeadlineTimeZone)}</td><td>{change.Field}</td><td>{change.OldValue ?? "-"}</td><td>{change.NewValue ?? "cleared"}</td><td>{change.By ?? "capture"} ({change.RegistrationNumber})</td></tr>");
         }
 
         body.Append($"</tbody></table></section>");

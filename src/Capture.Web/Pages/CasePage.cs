@@ -1,14 +1,9 @@
 using System.Globalization;
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Contacts;
 using Capture.Web.Cases;
-using Capture.Web.Security;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 
@@ -46,10 +41,13 @@ internal static class CasePage
         HttpContext context, CaseChanges changes, string registrationNumber, [FromForm] string? category, [FromForm] string? note) =>
         After(context, registrationNumber, await changes.ReclassifyAsync(context.User, registrationNumber, category, note).ConfigureAwait(false));
 
-    private static async Task<IResult> EditContactAsync(
-        HttpContext context, CaseChanges changes, string registrationNumber,
-        [FromForm] string? name, [FromForm] string? phone, [FromForm] string? address, [FromForm] string? postcode) =>
-        After(context, registrationNumber, await changes.EditContactAsync(context.User, registrationNumber, new ContactEdit(name, phone, address, postcode)).ConfigureAwait(false));
+    /// <summary>A field the form posts empty clears the detail; one it does not post at all keeps it.</summary>
+    private static async Task<IResult> EditContactAsync(HttpContext context, CaseChanges changes, string registrationNumber, IFormCollection form)
+    {
+        string? Field(string name) => form.TryGetValue(name, out var value) ? value.ToString() : null;
+        var edit = new ContactEdit(Field("name"), Field("phone"), Field("address"), Field("postcode"));
+        return After(context, registrationNumber, await changes.EditContactAsync(context.User, registrationNumber, edit).ConfigureAwait(false));
+    }
 
     /// <summary>Back to the case (post, redirect, get), or a page saying why the change was refused.</summary>
     private static IResult After(HttpContext context, string registrationNumber, CaseChangeOutcome outcome)
@@ -59,12 +57,11 @@ internal static class CasePage
             return Results.Redirect(Layout.CasePath(updated.RegistrationNumber));
         }
 
-        var body = new Html();
-        body.Append($"""<p class="problem" role="alert">{outcome.Message}</p><p><a href="{Layout.CasePath(registrationNumber)}">Back to {registrationNumber}</a></p>""");
-        return Layout.Page(context, "The change was not made", body.ToMarkup(), outcome.StatusCode);
+        return Layout.Refusal(context, "The change was not made", registrationNumber, outcome);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, ArchiveStore store, TimeProvider time, IAuthorizationService authorization, string registrationNumber)
+    private static async Task<IResult> ShowAsync(
+        HttpContext context, ArchiveStore store, TimeProvider time, CaseChanges changes, IAuthorizationService authorization, string registrationNumber)
     {
         var record = store.FindCase(registrationNumber);
         var view = record is null ? null : CaseView.Load(store, record.RegistrationNumber, time.GetUtcNow());
@@ -75,7 +72,7 @@ internal static class CasePage
             return Layout.Page(context, "No such case", missing.ToMarkup(), StatusCodes.Status404NotFound);
         }
 
-        var mayChange = (await authorization.AuthorizeAsync(context.User, record, WebPolicies.ChangeThisCase).ConfigureAwait(false)).Succeeded;
+        var mayChange = await changes.MayChangeAsync(context.User, record).ConfigureAwait(false);
         var mayAssign = (await authorization.AuthorizeAsync(context.User, WebPolicies.AssignCases).ConfigureAwait(false)).Succeeded;
         var body = new Html();
         var waiting = view.DaysWaiting is { } days ? $"{days} day(s)" : view.Status == "closed" ? "no: the case is closed" : "no: the company waits for the customer";

@@ -1,11 +1,6 @@
 using System.Globalization;
-using Archive.Store;
 using Archive.Store.Reports;
 using Capture.Web.Reports;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 
@@ -129,10 +124,16 @@ internal static class DashboardPage
     private static void WriteProblems(Html body, RepeatedProblems problems)
     {
         body.Append($"<h2>Repeated problems</h2>");
-        var lists = new[] { ("product", "Complaints per product", problems.Products), ("serial", "Complaints per serial-number prefix", problems.SerialPrefixes), ("order", "Complaints per order batch", problems.OrderBatches) };
+        var lists = new[]
+        {
+            ("product", "Complaints per product", problems.Products),
+            ("words", "Complaints per product word in their text", problems.ProductWords),
+            ("serial", "Complaints per serial-number prefix", problems.SerialPrefixes),
+            ("order", "Complaints per order batch", problems.OrderBatches),
+        };
         if (lists.All(list => list.Item3.Count == 0))
         {
-            body.Append($"""<p class="meta">No product, serial prefix or order batch has two complaints or more in this period.</p>""");
+            body.Append($"""<p class="meta">No product, product word, serial prefix or order batch has two complaints or more in this period.</p>""");
             return;
         }
 

@@ -2,12 +2,8 @@ using System.Globalization;
 using System.Net.Mail;
 using Capture.Web.Captures;
 using Capture.Web.Hosting;
-using Capture.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Pages;

@@ -1,7 +1,6 @@
 using System.Security.Claims;
-using Capture.Web.Security;
+using Capture.Web.Cases;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Capture.Web.Pages;
@@ -31,6 +30,14 @@ internal static class Layout
 
         html.Append($"</header>\n<main>\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n");
         return Results.Text(html.ToString(), "text/html; charset=utf-8", statusCode: statusCode);
+    }
+
+    /// <summary>A page saying why a change to a case was refused, with the way back to the case.</summary>
+    public static IResult Refusal(HttpContext context, string title, string registrationNumber, CaseChangeOutcome outcome)
+    {
+        var body = new Html();
+        body.Append($"""<p class="problem" role="alert">{outcome.Message}</p><p><a href="{CasePath(registrationNumber)}">Back to {registrationNumber}</a></p>""");
+        return Page(context, title, body.ToMarkup(), outcome.StatusCode);
     }
 
     /// <summary>The hidden field a form posts back so the server knows the post came from its own page.</summary>

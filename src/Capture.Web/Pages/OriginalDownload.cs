@@ -1,10 +1,5 @@
 using System.Text;
-using Archive.Store;
 using Archive.Store.Documents;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 

@@ -1,11 +1,6 @@
-using Archive.Store;
 using Archive.Store.Cases;
 using Capture.Web.Cases;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 
@@ -93,10 +88,6 @@ internal static class ReplyPage
         return Layout.Page(context, $"Reply on {record.RegistrationNumber}", body.ToMarkup(), statusCode);
     }
 
-    private static IResult Refused(HttpContext context, string registrationNumber, CaseChangeOutcome outcome)
-    {
-        var body = new Html();
-        body.Append($"""<p class="problem" role="alert">{outcome.Message}</p><p><a href="{Layout.CasePath(registrationNumber)}">Back to {registrationNumber}</a></p>""");
-        return Layout.Page(context, "No reply", body.ToMarkup(), outcome.StatusCode);
-    }
+    private static IResult Refused(HttpContext context, string registrationNumber, CaseChangeOutcome outcome) =>
+        Layout.Refusal(context, "No reply", registrationNumber, outcome);
 }

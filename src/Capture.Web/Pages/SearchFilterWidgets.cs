@@ -1,4 +1,3 @@
-using Archive.Store;
 
 namespace Capture.Web.Pages;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Archive.Store;
 
 namespace Capture.Web.Pages;
 

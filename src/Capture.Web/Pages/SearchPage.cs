@@ -1,10 +1,6 @@
 using System.Globalization;
 using Archive.Search;
 using Capture.Web.Api;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 
 namespace Capture.Web.Pages;
 

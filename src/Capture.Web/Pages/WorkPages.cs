@@ -1,13 +1,8 @@
 using System.Globalization;
 using System.Security.Claims;
-using Archive.Store;
 using Capture.Web.Hosting;
 using Capture.Web.Queues;
-using Capture.Web.Security;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Pages;
@@ -57,9 +52,10 @@ internal static class WorkPages
         return Layout.Page(context, "Triage", body.ToMarkup());
     }
 
-    private static IResult Queue(HttpContext context, ArchiveStore store, IOptions<WebOptions> web, TimeProvider time, string? handler, string? status)
+    private static IResult Queue(
+        HttpContext context, ArchiveStore store, IOptions<WebOptions> web, IAssignmentRoster roster, TimeProvider time, string? handler, string? status)
     {
-        var (queue, problem) = CaseQueues.Queue(store, web.Value, handler, status, time.GetUtcNow());
+        var (queue, problem) = CaseQueues.Queue(store, web.Value, roster, handler, status, time.GetUtcNow());
         var body = new Html();
         if (queue is null)
         {

@@ -1,8 +1,6 @@
-using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Deadlines;
 using Capture.Web.Hosting;
-using Capture.Web.Security;
 
 namespace Capture.Web.Queues;
 
@@ -26,8 +24,14 @@ internal static class CaseQueues
         new([.. store.ListUnclassifiedCases().Select(record => QueueRow.From(record, now))]);
 
     /// <summary>The open cases by urgency, narrowed to a handler (or <see cref="Unassigned"/>) and a status, with every handler's load.</summary>
+    /// <param name="store">The archive.</param>
+    /// <param name="web">The web's users: those with the handler role are listed in the load even with no open case.</param>
+    /// <param name="roster">The assignment roster: its people are listed in the load too, whether or not they can sign in.</param>
+    /// <param name="handler">The handler filter, or null.</param>
+    /// <param name="status">The status filter, or null.</param>
+    /// <param name="now">The clock's now.</param>
     /// <returns>The queue, or the problem with the filter (a status that is not an open one).</returns>
-    public static (QueueView? Queue, string? Problem) Queue(ArchiveStore store, WebOptions web, string? handler, string? status, DateTimeOffset now)
+    public static (QueueView? Queue, string? Problem) Queue(ArchiveStore store, WebOptions web, IAssignmentRoster roster, string? handler, string? status, DateTimeOffset now)
     {
         handler = string.IsNullOrWhiteSpace(handler) ? null : handler.Trim();
         status = string.IsNullOrWhiteSpace(status) ? null : status.Trim().ToLowerInvariant();
@@ -42,15 +46,19 @@ internal static class CaseQueues
             .Where(row => handler is null || string.Equals(row.Handler ?? Unassigned, handler, StringComparison.OrdinalIgnoreCase))
             .Where(row => status is null || row.Status == status)
             .ToList();
-        return (new QueueView(handler, status, shown, Loads(rows, web)), null);
+        return (new QueueView(handler, status, shown, Loads(rows, web, roster)), null);
     }
 
-    /// <summary>Open cases per handler, every handler of <c>Web:Users</c> included, the most loaded first; nobody's cases last.</summary>
-    private static List<HandlerLoadView> Loads(IReadOnlyList<QueueRow> open, WebOptions web)
+    /// <summary>
+    /// Open cases per handler, every person of the roster and every handler of <c>Web:Users</c> included (with no
+    /// open case, a load of zero), the most loaded first; nobody's cases last.
+    /// </summary>
+    private static List<HandlerLoadView> Loads(IReadOnlyList<QueueRow> open, WebOptions web, IAssignmentRoster roster)
     {
-        var handlers = web.Users
-            .Where(user => user.Roles.Any(role => string.Equals(role.Trim(), WebRoles.Handler, StringComparison.OrdinalIgnoreCase)))
-            .Select(user => user.Login.Trim())
+        var handlers = roster.Logins
+            .Concat(web.Users
+                .Where(user => user.Roles.Any(role => string.Equals(role.Trim(), WebRoles.Handler, StringComparison.OrdinalIgnoreCase)))
+                .Select(user => user.Login.Trim()))
             .Concat(open.Select(row => row.Handler).OfType<string>())
             .Distinct(StringComparer.OrdinalIgnoreCase);
         var loads = handlers

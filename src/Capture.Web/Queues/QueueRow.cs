@@ -1,4 +1,3 @@
-using Archive.Store;
 using Archive.Store.Cases;
 using Standing = Archive.Store.Deadlines.DeadlineStanding;
 using Capture.Web.Cases;

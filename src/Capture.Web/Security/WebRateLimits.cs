@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using Capture.Web.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 
 namespace Capture.Web.Security;

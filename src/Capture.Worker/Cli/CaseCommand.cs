@@ -27,7 +27,7 @@ internal static class CaseCommand
             parseResult.GetValue(json),
             console,
             cancellationToken));
-        return new Command("case", "Work with cases.") { show, CaseClassifyCommand.Create(global, console), CaseStatusCommand.Create(global, console), CaseRemindCommand.Create(global, console), CaseAssignCommand.Create(global, console) };
+        return new Command("case", "Work with cases.") { show, CaseClassifyCommand.Create(global, console), CaseStatusCommand.Create(global, console), CaseRemindCommand.Create(global, console), CaseAssignCommand.Create(global, console), CaseContactCommand.Create(global, console) };
     }
 
     private static string OcrText(CaseDocumentView document)

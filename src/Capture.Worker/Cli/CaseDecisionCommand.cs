@@ -6,6 +6,7 @@ using Capture.Worker.Cli.Output;
 using Capture.Worker.Hosting;
 using Capture.Worker.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Capture.Worker.Cli;
 
@@ -80,34 +81,54 @@ internal static class CaseDecisionCommand
     {
         cancellationToken.ThrowIfCancellationRequested();
         using var host = CaptureHostFactory.Build(settings);
+        return await ApplyAsync(
+            host,
+            definition.Name,
+            registrationNumber,
+            store => definition.Decide(store, registrationNumber, definition.Resolve is { } resolve ? resolve(host.Services, valueText) : definition.Values[valueText], by, note),
+            ex => ex is ArgumentException or StatusChangeRefusedException,
+            updated => $"{updated.RegistrationNumber} is now {definition.Outcome(updated)}.",
+            json,
+            console).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Applies a person's change to a case as every <c>capture case</c> command does: no such case, or a change refused
+    /// (<paramref name="isRefusal"/>), is one line on the error output and exit code 1; otherwise the case is indexed
+    /// again, so searches see the change at once, and printed as JSON or confirmed in one line.
+    /// </summary>
+    internal static async Task<int> ApplyAsync(
+        IHost host,
+        string commandName,
+        string registrationNumber,
+        Func<ArchiveStore, CaseRecord> change,
+        Func<Exception, bool> isRefusal,
+        Func<CaseRecord, string> confirmation,
+        bool json,
+        CliConsole console)
+    {
         var store = host.Services.GetRequiredService<ArchiveStore>();
         CaseRecord updated;
         try
         {
-            var value = definition.Resolve is { } resolve ? resolve(host.Services, valueText) : definition.Values[valueText];
-            updated = definition.Decide(store, registrationNumber, value, by, note);
+            updated = change(store);
         }
         catch (CaseNotFoundException)
         {
-            await console.Error.WriteLineAsync($"capture case {definition.Name}: no case {registrationNumber} in {store.RootDirectory}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"capture case {commandName}: no case {registrationNumber} in {store.RootDirectory}").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception ex) when (ex is ArgumentException or StatusChangeRefusedException)
+        catch (Exception ex) when (isRefusal(ex))
         {
-            await console.Error.WriteLineAsync($"capture case {definition.Name}: {ex.Message}").ConfigureAwait(false);
+            await console.Error.WriteLineAsync($"capture case {commandName}: {ex.Message}").ConfigureAwait(false);
             return 1;
         }
 
         host.Services.GetRequiredService<CaseIndexer>().Reindex(updated);
-        if (json)
-        {
-            await console.Output.WriteLineAsync(JsonLines.Serialize(CaseView.Load(store, updated.RegistrationNumber, host.Services.GetRequiredService<TimeProvider>().GetUtcNow())!)).ConfigureAwait(false);
-        }
-        else
-        {
-            await console.Output.WriteLineAsync($"{updated.RegistrationNumber} is now {definition.Outcome(updated)}.").ConfigureAwait(false);
-        }
-
+        var output = json
+            ? JsonLines.Serialize(CaseView.Load(store, updated.RegistrationNumber, host.Services.GetRequiredService<TimeProvider>().GetUtcNow())!)
+            : confirmation(updated);
+        await console.Output.WriteLineAsync(output).ConfigureAwait(false);
         return 0;
     }
 }

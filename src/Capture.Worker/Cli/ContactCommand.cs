@@ -51,10 +51,16 @@ internal static class ContactCommand
         }
 
         rich.Write(cases);
-        var history = new Table().Border(TableBorder.Simple).AddColumns("When", "Detail", "Was", "Now", "From case");
+        var history = new Table().Border(TableBorder.Simple).AddColumns("When", "Detail", "Was", "Now", "By", "From case");
         foreach (var change in view.History)
         {
-            history.AddRow(Markup.Escape(change.At.ToString("u", CultureInfo.InvariantCulture)), Markup.Escape(change.Field), Markup.Escape(change.OldValue ?? "-"), Markup.Escape(change.NewValue), Markup.Escape(change.RegistrationNumber));
+            history.AddRow(
+                Markup.Escape(change.At.ToString("u", CultureInfo.InvariantCulture)),
+                Markup.Escape(change.Field),
+                Markup.Escape(change.OldValue ?? "-"),
+                Markup.Escape(change.NewValue ?? "(cleared)"),
+                Markup.Escape(change.By ?? "capture"),
+                Markup.Escape(change.RegistrationNumber));
         }
 
         rich.Write(history);

@@ -137,7 +137,7 @@ internal static class ReportCommand
         rich.Write(times);
 
         var problems = new Table().Border(TableBorder.Simple).AddColumns("Repeated problem", "Complaints", "Cases");
-        foreach (var (kind, clusters) in new[] { ("product", report.RepeatedProblems.Products), ("serial prefix", report.RepeatedProblems.SerialPrefixes), ("order batch", report.RepeatedProblems.OrderBatches) })
+        foreach (var (kind, clusters) in new[] { ("product", report.RepeatedProblems.Products), ("product word", report.RepeatedProblems.ProductWords), ("serial prefix", report.RepeatedProblems.SerialPrefixes), ("order batch", report.RepeatedProblems.OrderBatches) })
         {
             foreach (var cluster in clusters)
             {

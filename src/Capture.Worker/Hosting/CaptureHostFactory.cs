@@ -4,7 +4,9 @@ using Capture.Web.Captures;
 using Capture.Web.Cases;
 using Capture.Web.Hosting;
 using Capture.Web.Previews;
+using Capture.Web.Queues;
 using Capture.Worker.Cases;
+using Capture.Worker.Cases.Assignment;
 using Capture.Worker.Notifications.Replies;
 using Capture.Worker.Previews;
 using Capture.Worker.Sources.Web;
@@ -39,6 +41,7 @@ public static partial class CaptureHostFactory
                 web.Services.AddSingleton<ICaseReplies>(provider => provider.GetRequiredService<CaseReplySender>());
                 web.Services.AddSingleton<ICaptureIntake, WebCaptureSource>();
                 web.Services.AddSingleton<IPagePreviewRenderer, ClassifierPagePreviews>();
+                web.Services.AddSingleton<IAssignmentRoster>(provider => provider.GetRequiredService<CaseRoster>());
                 Compose(web, settings);
                 return web.Build().MapCaptureWeb();
             }

@@ -93,6 +93,8 @@ internal static class CaptureServiceRegistration
         {
             services.AddHostedService<IndexCommitService>();
             services.AddHostedService<ControlSocket>();
+            // Finishes replies a crash or a failure left: files the sent ones, sends the pending ones with backoff.
+            services.AddHostedService<ReplyOutboxService>();
             AddSources(services, configuration);
             AddJobs(services, configuration);
         }
@@ -124,13 +126,15 @@ internal static class CaptureServiceRegistration
         services.AddQuartzHostedService(quartz => quartz.WaitForJobsToComplete = false);
     }
 
-    /// <summary>Replies people write from a case; a broken template stops start-up.</summary>
+    /// <summary>Replies people write from a case, through the outbox; a broken template stops start-up.</summary>
     private static void AddReplies(IServiceCollection services)
     {
         services.AddOptions<ReplyOptions>().BindConfiguration(ReplyOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ReplyOptions>>(new OptionsValidation<ReplyOptions>(o => o.Validate().Any() ? o.Validate() : ReplyTemplates.Problems(o)));
         services.AddSingleton(provider => ReplyTemplates.Load(provider.GetRequiredService<IOptions<ReplyOptions>>().Value));
         services.AddSingleton<CaseReplySender>();
+        services.AddSingleton<IReplyFiling, CaseReplyFiling>();
+        services.AddSingleton<ReplyOutbox>();
     }
 
     /// <summary>Alert e-mails to handlers: recipients from the roster, deadlines as the store keeps them on each case.</summary>

@@ -129,12 +129,32 @@ public sealed class WebServer : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// A case of a test's own: a web-form suggestion from <paramref name="name"/> (<paramref name="email"/>, phone
+    /// <paramref name="phone"/>) captured through the real pipeline, given to <paramref name="handler"/> and searchable.
+    /// </summary>
+    /// <returns>Its registration number.</returns>
+    public async Task<string> OpenOwnCaseAsync(string handler, string name, string email, string phone)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var letter = _directory.Combine($"own-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(letter, string.Join('\n',
+            "Form: Contact us", "Submitted: 2026-11-18 09:42:17 +00:00", $"Name: {name}", $"E-mail: {email}", $"Phone: {phone}", "Topic: Ideas and suggestions",
+            "Message:", "Hello,", "", "I would like to suggest that your online shop offers a shared wishlist, so that my family can see", "what I would like before Christmas. It would make shopping with you much easier.", "", "Kind regards", name), cancellationToken);
+        var captured = await Services.GetRequiredService<CapturePipeline>().CaptureAsync(CaptureItem.ForFile(letter, "import"), cancellationToken);
+        var registration = captured.RegistrationNumber ?? throw new InvalidOperationException($"the letter of {name} opened no case: {captured.Outcome}");
+        Assign(registration, handler);
+        Services.GetRequiredService<CaseIndexer>().Flush();
+        return registration;
+    }
+
     /// <summary>Where the started host's web UI listens.</summary>
     internal static Uri AddressOf(IHost host) => new(((WebApplication)host).Urls.Single());
 
-    private void Assign(string sample, string login)
+    private void Assign(string sampleOrRegistration, string login)
     {
-        var updated = Store.AssignCase(CaseOf(sample), CaseAssignee.ToPerson(login), "test setup");
+        var registration = _cases.TryGetValue(sampleOrRegistration, out var ofSample) ? ofSample : sampleOrRegistration;
+        var updated = Store.AssignCase(registration, CaseAssignee.ToPerson(login), "test setup");
         Services.GetRequiredService<CaseIndexer>().Reindex(updated);
     }
 

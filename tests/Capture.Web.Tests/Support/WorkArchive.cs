@@ -16,10 +16,12 @@ namespace Capture.Web.Tests.Support;
 /// after 3 (UTC calendar); suggestions have 30 calendar days; thanks and unclassified cases no deadline.
 /// </summary>
 /// <remarks>
-/// hanna holds four open cases (<see cref="Missed"/>, <see cref="AtRisk"/>, <see cref="Urgent"/>, <see cref="LongWait"/>,
+/// The roster names hanna, henryk, peter, olga and rosa; olga and rosa have no web login. olga holds the old complaint,
+/// rosa nothing. hanna holds four open cases (<see cref="Missed"/>, <see cref="AtRisk"/>, <see cref="Urgent"/>, <see cref="LongWait"/>,
 /// the order of her work) and a closed one; henryk holds <see cref="Henryks"/> and <see cref="ToReassign"/>; two
 /// unclassified cases wait for triage (<see cref="OldUnclassified"/> first); three cases closed after 1, 3 and 5 days
-/// (first responses after 1, 0.5 and 5 days); one case was received before the last 30 days.
+/// (first responses after 1, 0.5 and 5 days); two cases were received before the last 30 days, one of them
+/// <see cref="ClosedUnclassified"/>, closed without ever being classified.
 /// </remarks>
 public sealed class WorkArchive : IAsyncLifetime
 {
@@ -54,6 +56,8 @@ public sealed class WorkArchive : IAsyncLifetime
 
     public string NewUnclassified { get; private set; } = "";
 
+    public string ClosedUnclassified { get; private set; } = "";
+
     public async ValueTask InitializeAsync()
     {
         _host = await WebServer.StartAsync(_directory, new Dictionary<string, string?>
@@ -64,10 +68,16 @@ public sealed class WorkArchive : IAsyncLifetime
             ["Archive:Deadlines:Rules:0:BusinessDays"] = null,
             ["Archive:Deadlines:Rules:0:CalendarDays"] = "4",
             ["Archive:Deadlines:Rules:0:AtRiskFraction"] = "0.75",
+            ["Roster:People:0:Login"] = "hanna", ["Roster:People:0:Email"] = "hanna@firma.example",
+            ["Roster:People:1:Login"] = "henryk", ["Roster:People:1:Email"] = "henryk@firma.example",
+            ["Roster:People:2:Login"] = "peter", ["Roster:People:2:Email"] = "peter@firma.example",
+            ["Roster:People:3:Login"] = "olga", ["Roster:People:3:Email"] = "olga@firma.example",
+            ["Roster:People:4:Login"] = "rosa", ["Roster:People:4:Email"] = "rosa@firma.example",
         }, services => services.AddSingleton<TimeProvider>(Time));
         BaseAddress = WebServer.AddressOf(_host);
 
-        Open(CaseCategory.Complaint, Begin.AddDays(1), "Old complaint", null);
+        Open(CaseCategory.Complaint, Begin.AddDays(1), "Old complaint", "olga");
+        ClosedUnclassified = Open(CaseCategory.Unclassified, Begin.AddDays(1), "Spam that was closed", null);
         var quick = Open(CaseCategory.Thanks, At(11, 10), "Thank you", null);
         var replied = Open(CaseCategory.Thanks, At(11, 10), "Thanks again", null);
         var slow = Open(CaseCategory.Suggestion, At(11, 10), "A suggestion", null);
@@ -82,6 +92,7 @@ public sealed class WorkArchive : IAsyncLifetime
         ToReassign = Open(CaseCategory.Complaint, At(11, 22, 1), "Washing machine", "henryk");
 
         // Moves in time order: the fake clock only goes forward.
+        Move(ClosedUnclassified, At(10, 2), CaseStatus.Closed);
         Move(replied, At(11, 10, 12), CaseStatus.PendingOnCustomer);
         Move(quick, At(11, 11), CaseStatus.Closed);
         Move(replied, At(11, 13), CaseStatus.Closed);

@@ -354,6 +354,36 @@ public sealed class CommandLineTests : IDisposable
     }
 
     [Fact]
+    public async Task CaseContact_AnEmptyOptionClearsTheDetail_AndContactShowsWhoChangedEachDetail()
+    {
+        var imported = JsonDocument.Parse(Lines((await RunAsync("import", "--json", await WriteLetterAsync("letter.txt"))).Output)[0]);
+        var registration = imported.RootElement.GetProperty("registrationNumber").GetString()!;
+
+        var (set, _, setError) = await RunAsync("case", "contact", registration, "--phone", "+48 601 234 567", "--by", "anna.nowak");
+        var (exit, output, error) = await RunAsync("case", "contact", registration, "--phone", "", "--postcode", "00-950", "--by", "anna.nowak");
+        var (nothing, _, nothingError) = await RunAsync("case", "contact", registration);
+        var (_, table, _) = await RunAsync("contact", "jan.kowalski@example.pl");
+        var (_, shown, _) = await RunAsync("contact", "--json", "jan.kowalski@example.pl");
+
+        Assert.True(set == 0, setError);
+        Assert.True(exit == 0, error);
+        Assert.Contains("phone -", output, StringComparison.Ordinal);
+        Assert.Equal(1, nothing);
+        Assert.Contains("--phone", nothingError, StringComparison.Ordinal);
+        Assert.Contains("By", table, StringComparison.Ordinal);
+        Assert.Contains("(cleared)", table, StringComparison.Ordinal);
+        Assert.Contains("anna.nowak", table, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(shown);
+        var root = json.RootElement;
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("phone").ValueKind);
+        var history = root.GetProperty("history").EnumerateArray().ToList();
+        Assert.Contains(history, c => c.GetProperty("field").GetString() == "name" && c.GetProperty("by").ValueKind == JsonValueKind.Null);
+        Assert.Contains(history, c => c.GetProperty("field").GetString() == "phone" && c.GetProperty("newValue").GetString() == "+48 601 234 567" && c.GetProperty("by").GetString() == "anna.nowak");
+        Assert.Contains(history, c => c.GetProperty("field").GetString() == "phone" && c.GetProperty("newValue").ValueKind == JsonValueKind.Null && c.GetProperty("by").GetString() == "anna.nowak");
+        Assert.Contains(history, c => c.GetProperty("field").GetString() == "postcode" && c.GetProperty("newValue").GetString() == "00-950" && c.GetProperty("by").GetString() == "anna.nowak");
+    }
+
+    [Fact]
     public async Task Search_WhileAnotherCaptureOwnsTheIndex_ExplainsInsteadOfCrashing()
     {
         using var service = new TestArchive();

@@ -1,4 +1,5 @@
 using Archive.Store.Cases;
+using Capture.Web.Queues;
 namespace Capture.Worker.Cases.Assignment;
 
 /// <summary>A person of the roster: who a case is assigned to and where their alerts go.</summary>
@@ -19,7 +20,7 @@ public sealed record RosterTeam(string Name, IReadOnlyList<RosterPerson> Members
 /// case to its handler and its team's supervisor, and what a person typed for <c>capture case assign</c> to an
 /// assignee. Logins and team names are matched ignoring case; what is stored on cases is the configured spelling.
 /// </summary>
-public sealed class CaseRoster
+public sealed class CaseRoster : IAssignmentRoster
 {
     /// <summary>The prefix that makes <c>capture case assign</c> take a team instead of a person.</summary>
     public const string TeamPrefix = "team:";
@@ -52,6 +53,8 @@ public sealed class CaseRoster
             _people.Add(person.Login, person);
         }
 
+        Logins = [.. People.Select(person => person.Login)];
+
         Teams = [.. options.Teams.Select(t => new RosterTeam(
             t.Name.Trim(),
             [.. t.Members.Select(m => _people[m.Trim()])],
@@ -64,6 +67,9 @@ public sealed class CaseRoster
 
     /// <summary>Everyone, in the configured order.</summary>
     public IReadOnlyList<RosterPerson> People { get; }
+
+    /// <summary>Everyone's login, in the configured order: whom the web's queue shows a load for, signing in or not.</summary>
+    public IReadOnlyList<string> Logins { get; }
 
     /// <summary>The teams, in the configured order.</summary>
     public IReadOnlyList<RosterTeam> Teams { get; }

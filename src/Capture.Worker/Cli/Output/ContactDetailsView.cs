@@ -33,10 +33,11 @@ internal sealed record ContactDetailsView(
             contact.FirstSeenAt,
             contact.LastSeenAt,
             [.. cases.Select(c => new ContactCaseView(c.RegistrationNumber, ArchiveVocabulary.Word(c.Category), ArchiveVocabulary.Word(c.Status), c.OpenedAt, c.Subject))],
-            [.. changes.Select(c => new ContactChangeView(c.At, c.Field, c.OldValue, c.NewValue, c.RegistrationNumber))]);
+            [.. changes.Select(c => new ContactChangeView(c.At, c.Field, c.OldValue, c.NewValue, c.By, c.RegistrationNumber))]);
     }
 }
 
 internal sealed record ContactCaseView(string RegistrationNumber, string Category, string Status, DateTimeOffset OpenedAt, string? Subject);
 
-internal sealed record ContactChangeView(DateTimeOffset At, string Field, string? OldValue, string NewValue, string RegistrationNumber);
+/// <summary>A change of one detail: <see cref="NewValue"/> null when a person cleared it, <see cref="By"/> null when a capture gave it.</summary>
+internal sealed record ContactChangeView(DateTimeOffset At, string Field, string? OldValue, string? NewValue, string? By, string RegistrationNumber);

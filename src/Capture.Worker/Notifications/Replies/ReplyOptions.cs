@@ -22,9 +22,31 @@ public sealed class ReplyOptions
     /// <summary>The company's name as customers know it (<c>company_name</c> in the templates).</summary>
     public string CompanyName { get; set; } = "";
 
+    /// <summary>
+    /// How often the reply outbox looks for replies to finish (sent but not filed in their case, or not yet sent), and
+    /// the first wait before a reply the mail server could not take is tried again; each further wait doubles. Default 1 minute.
+    /// </summary>
+    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>The longest wait between two attempts to send a reply. Default 1 hour.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>After this many failed attempts a reply is marked not sent, with the server's answer. Default 8.</summary>
+    public int MaxSendAttempts { get; set; } = 8;
+
     /// <summary>Returns the problems with these settings, each naming the key and the fix.</summary>
     public IEnumerable<string> Validate()
     {
+        if (RetryInterval < TimeSpan.FromSeconds(1) || MaxRetryDelay < RetryInterval)
+        {
+            yield return $"{SectionName}:{nameof(RetryInterval)} is {RetryInterval} and {nameof(MaxRetryDelay)} {MaxRetryDelay}; give an interval of at least 00:00:01 and a maximum delay no shorter than it.";
+        }
+
+        if (MaxSendAttempts < 1)
+        {
+            yield return $"{SectionName}:{nameof(MaxSendAttempts)} is {MaxSendAttempts}; give at least 1.";
+        }
+
         if (string.IsNullOrWhiteSpace(DefaultLanguage) || DefaultLanguage.Trim().Length != 2)
         {
             yield return $"{SectionName}:{nameof(DefaultLanguage)} is '{DefaultLanguage}'; give a two-letter language code that has templates, e.g. \"en\".";
