@@ -52,13 +52,19 @@ public sealed class CrashHarnessTests(DovecotFixture dovecot, ITestOutputHelper 
             await last.StopAsync(Cancel);
         }
 
-        using var host = CaptureHostFactory.Build(TestArchive.ForDirectory(archive));
-        var audit = ArchiveAudit.Of(
-            host.Services.GetRequiredService<ArchiveStore>(),
-            host.Services.GetRequiredService<ArchiveIndex>(),
-            batch.MessageIds,
-            batch.DroppedFiles,
-            "drop:" + DropName);
+        ArchiveAudit audit;
+        using (var host = CaptureHostFactory.Build(TestArchive.ForDirectory(archive)))
+        {
+            audit = ArchiveAudit.Of(
+                host.Services.GetRequiredService<ArchiveStore>(),
+                host.Services.GetRequiredService<ArchiveIndex>(),
+                batch.MessageIds,
+                batch.DroppedFiles,
+                "drop:" + DropName);
+        }
+
+        // The operator's own check of the same archive: originals' hashes, files against records, numbering, index against store.
+        var (verified, verifyOutput) = await VerifyAsync(archive);
         var moved = (await dovecot.Server.Mail.ListAsync(user, "Captured", Cancel)).Select(m => m.MessageId).ToList();
         var items = batch.MessageIds.Count + batch.DroppedFiles.Count;
         Log(string.Create(CultureInfo.InvariantCulture,
@@ -69,10 +75,21 @@ public sealed class CrashHarnessTests(DovecotFixture dovecot, ITestOutputHelper 
             Log("  " + line);
         }
 
+        Log($"capture verify: exit {verified}{(verified == 0 ? "" : Environment.NewLine + verifyOutput)}");
         Assert.Empty(audit.Lost);
         Assert.Empty(audit.Duplicated);
         Assert.Empty(audit.Problems);
         Assert.Equal(batch.MessageIds.Order(StringComparer.Ordinal), moved.Order(StringComparer.Ordinal));
+        Assert.Equal(0, verified);
+    }
+
+    private static async Task<(int Exit, string Output)> VerifyAsync(string archive)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var configuration = new Dictionary<string, string?> { ["Classifier:ModelPath"] = TestArchive.SharedModelPath };
+        var exit = await Capture.Worker.Cli.CaptureCommandLine.InvokeAsync(["verify", "--archive", archive], output, error, configuration, Cancel);
+        return (exit, output.ToString() + error);
     }
 
     /// <summary>Half the rounds die at any moment (start-up included), half shortly after the run's first new case.</summary>
