@@ -22,5 +22,8 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(value failed) + $(value error) + $(value timeout) + $(value aborted)))
   skipped=$((skipped + $(value notExecuted)))
 done
+if [ "$failed" -gt 0 ]; then
+  python3 scripts/failed-tests.py "$results"/*.trx || true
+fi
 echo "$passed passed, $failed failed, $skipped skipped"
 exit "$status"
