@@ -53,6 +53,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             Locale = "en-GB",
         });
+        // Playwright waits 30 s by default; CI runs the test projects side by side on two cores, where a page can take longer.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         try
         {
             return new BrowserPage(context, await context.NewPageAsync(), baseAddress);
