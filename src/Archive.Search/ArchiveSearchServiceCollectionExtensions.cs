@@ -9,7 +9,7 @@ namespace Archive.Search;
 public static class ArchiveSearchServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ArchiveIndex"/> as a singleton and validates <see cref="ArchiveSearchOptions"/> on start.
+    /// Registers <see cref="ArchiveIndex"/> and <see cref="WordStems"/> as singletons and validates <see cref="ArchiveSearchOptions"/> on start.
     /// The host binds the options, e.g. <c>services.AddArchiveSearch().BindConfiguration(ArchiveSearchOptions.SectionName)</c>.
     /// </summary>
     public static OptionsBuilder<ArchiveSearchOptions> AddArchiveSearch(this IServiceCollection services)
@@ -20,6 +20,9 @@ public static class ArchiveSearchServiceCollectionExtensions
             provider.GetRequiredService<IOptions<ArchiveSearchOptions>>().Value,
             provider.GetService<TimeProvider>() ?? TimeProvider.System,
             provider.GetRequiredService<ILogger<ArchiveIndex>>()));
+        services.TryAddSingleton(provider => new WordStems(
+            provider.GetRequiredService<IOptions<ArchiveSearchOptions>>().Value,
+            provider.GetRequiredService<ILogger<WordStems>>()));
         return services.AddOptions<ArchiveSearchOptions>().ValidateOnStart();
     }
 }

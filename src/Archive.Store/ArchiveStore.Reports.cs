@@ -12,16 +12,17 @@ public sealed partial class ArchiveStore
     /// </summary>
     /// <param name="settings">The period and grouping rules.</param>
     /// <param name="now">The clock's now, for deadlines at risk and missed.</param>
+    /// <param name="vocabulary">The words of ordinary letters, which are no products; none left out but stop words when null.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="settings"/> is null.</exception>
     /// <exception cref="ObjectDisposedException">The store is disposed.</exception>
-    public CaseReport Report(ReportSettings settings, DateTimeOffset now)
+    public CaseReport Report(ReportSettings settings, DateTimeOffset now, LetterVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         var cases = ListCasesReceived(settings.Since, settings.Until);
         var complaintDocuments = cases.Where(c => c.Category == CaseCategory.Complaint).SelectMany(c => GetDocuments(c.Id)).ToList();
         var texts = complaintDocuments.ToDictionary(d => d.Id, ReadText, StringComparer.Ordinal);
-        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now, texts);
+        return CaseReportBuilder.Build(cases, complaintDocuments, settings, now, texts, vocabulary);
     }
 
     /// <summary>The cases a handler holds that are not closed, in registration order, read through the handler-load index.</summary>

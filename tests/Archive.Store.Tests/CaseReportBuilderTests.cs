@@ -98,6 +98,48 @@ public sealed class CaseReportBuilderTests
         Assert.Equal([new ProblemCluster("ZAM/2026/099xx", 2, ["C-1", "C-2"])], problems.OrderBatches, ClusterComparer.Instance);
     }
 
+    [Fact]
+    public void ProductWords_NamedOnlyByOneCustomersComplaints_AreNoRepeatedProblem()
+    {
+        var first = Contacted(Case("C-1", 5, CaseStatus.PendingOnCompany, CaseCategory.Complaint, null, "en"), "ann@example.com");
+        var again = Contacted(Case("C-2", 4, CaseStatus.PendingOnCompany, CaseCategory.Complaint, null, "en"), "ann@example.com");
+        var other = Contacted(Case("C-3", 3, CaseStatus.PendingOnCompany, CaseCategory.Complaint, null, "en"), "bob@example.com");
+        var texts = new Dictionary<string, string>
+        {
+            ["d-C-1"] = "The toaster burns the bread.",
+            ["d-C-2"] = "The toaster still burns the bread, and the kettle leaks.",
+            ["d-C-3"] = "My kettle leaks.",
+        };
+
+        var words = CaseReportBuilder.Build([first, again, other], [Document(first, [], []), Document(again, [], []), Document(other, [], [])], LastMonth, Now, texts)
+            .RepeatedProblems.ProductWords;
+
+        Assert.Equal(
+            [new ProblemCluster("kettle", 2, ["C-2", "C-3"]), new ProblemCluster("leaks", 2, ["C-2", "C-3"])],
+            words,
+            ClusterComparer.Instance);
+    }
+
+    [Fact]
+    public void ProductWords_ThatOrdinaryLettersUse_AreLeftOut_WhileTheProductStays()
+    {
+        var complaints = Enumerable.Range(1, 4)
+            .Select(n => Contacted(Case($"C-{n}", n, CaseStatus.PendingOnCompany, CaseCategory.Complaint, null, "hu"), $"ugyfel{n}@example.hu"))
+            .ToList();
+        var texts = complaints.ToDictionary(
+            c => "d-" + c.Id,
+            c => $"Tisztelt Cím! A kávéfőzőt két héten belül kaptam meg, kétszer is elromlott. Válaszukat várom: {c.ContactEmail}");
+        // Ordinary letters share the everyday words of these complaints; one in a hundred names a coffee machine.
+        var letters = Enumerable.Range(0, 100).Select(n => ("hu", n == 0
+            ? "A kávéfőzőt a héten kaptam meg."
+            : "Tisztelt Cím! A levelüket két héten belül kaptam meg, kétszer is elromlott a nyomtatóm. Válaszukat várom."));
+
+        var words = CaseReportBuilder.Build(
+            complaints, [.. complaints.Select(c => Document(c, [], []))], LastMonth, Now, texts, LetterVocabulary.FromLetters(letters)).RepeatedProblems.ProductWords;
+
+        Assert.Equal([new ProblemCluster("kávéfőzőt", 4, ["C-4", "C-3", "C-2", "C-1"])], words, ClusterComparer.Instance);
+    }
+
     [Theory]
     [InlineData("KX45-2231-0099", 6, "KX4522")]
     [InlineData("sn 12", 6, "SN12")]
@@ -124,6 +166,12 @@ public sealed class CaseReportBuilderTests
         ReceivedAt = Now.AddDays(-days),
         OpenedAt = Now.AddDays(-days),
     };
+
+    private static CaseRecord Contacted(CaseRecord record, string email)
+    {
+        record.ContactEmail = email;
+        return record;
+    }
 
     private static CaseRecord Due(CaseRecord record, DateTimeOffset due, DateTimeOffset atRisk, DateTimeOffset? pausedAt = null)
     {

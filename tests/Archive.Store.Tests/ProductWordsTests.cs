@@ -22,4 +22,12 @@ public sealed class ProductWordsTests
 
         Assert.Equal(["kettle", "leaks"], words.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public void Of_AText_LeavesOutThePartsOfEmailAndWebAddresses()
+    {
+        var words = ProductWords.Of("Toaster broken, write to anna.nowak@example.com or see https://shop-example.pl/toaster?id=7 and www.example.org.", contactName: null);
+
+        Assert.Equal(["broken", "see", "toaster", "write"], words.Order(StringComparer.Ordinal));
+    }
 }

@@ -21,7 +21,7 @@ public sealed class WorkListTests(WorkArchive archive) : IClassFixture<WorkArchi
         Assert.Equal(["missed", "at-risk", "on-track", "on-track"], cases.Select(c => c.GetProperty("deadlineStanding").GetString()));
         Assert.Equal("urgent", cases[2].GetProperty("priority").GetString());
         Assert.Equal(12, cases[3].GetProperty("daysWaiting").GetInt32());
-        Assert.Equal("jan@example.com", cases[0].GetProperty("contact").GetProperty("email").GetString());
+        Assert.Equal("ewa@example.com", cases[0].GetProperty("contact").GetProperty("email").GetString());
     }
 
     [Fact]

@@ -23,8 +23,14 @@ public static class CaseReportBuilder
     /// <param name="settings">The period and grouping rules.</param>
     /// <param name="now">The clock's now, for deadlines at risk and missed.</param>
     /// <param name="texts">The documents' extracted texts by document id, for the product words; none when null.</param>
+    /// <param name="vocabulary">The words of ordinary letters, which are not products; <see cref="LetterVocabulary.Empty"/> when null.</param>
     public static CaseReport Build(
-        IEnumerable<CaseRecord> cases, IEnumerable<DocumentRecord> documents, ReportSettings settings, DateTimeOffset now, IReadOnlyDictionary<string, string>? texts = null)
+        IEnumerable<CaseRecord> cases,
+        IEnumerable<DocumentRecord> documents,
+        ReportSettings settings,
+        DateTimeOffset now,
+        IReadOnlyDictionary<string, string>? texts = null,
+        LetterVocabulary? vocabulary = null)
     {
         ArgumentNullException.ThrowIfNull(cases);
         ArgumentNullException.ThrowIfNull(documents);
@@ -53,7 +59,7 @@ public static class CaseReportBuilder
                 Clusters(complaints.Values.Where(c => !string.IsNullOrWhiteSpace(c.Product)).Select(c => (c.Product!, c)), settings.Top),
                 Clusters(ValuesOf(complaintDocuments, d => d.Serials, complaints).Select(v => (SerialPrefix(v.Value, settings.SerialPrefixLength), v.Case)), settings.Top),
                 Clusters(ValuesOf(complaintDocuments, d => d.Orders, complaints).Select(v => (OrderBatch(v.Value, settings.OrderBatchDigits), v.Case)), settings.Top),
-                Clusters(ValuesOf(complaintDocuments, d => WordsOf(d, complaints[d.CaseId], texts), complaints), settings.Top)),
+                WordClusters(complaintDocuments, complaints, texts, vocabulary ?? LetterVocabulary.Empty, settings.Top)),
         };
     }
 
@@ -123,6 +129,35 @@ public static class CaseReportBuilder
 
         return new DeadlineSummary(atRisk, missed, closedLate, [.. urgent.OrderBy(u => u.Due).ThenBy(u => u.Case.RegistrationNumber, StringComparer.Ordinal).Select(u => u.Case.RegistrationNumber)]);
     }
+
+    /// <summary>
+    /// The product words the complaints share: their forms counted as one (<see cref="LetterVocabulary.Key"/>) and shown
+    /// as the form most used; each named by the texts of complaints from at least two customers, and standing out from
+    /// the words of ordinary letters (<see cref="LetterVocabulary.StandsOut"/>). The most complaints first, then the
+    /// words that stand out most (a brand or model before a verb a complaint often uses).
+    /// </summary>
+    private static List<ProblemCluster> WordClusters(
+        List<DocumentRecord> complaintDocuments, Dictionary<string, CaseRecord> complaints, IReadOnlyDictionary<string, string>? texts, LetterVocabulary vocabulary, int top) =>
+        [.. ValuesOf(complaintDocuments, d => WordsOf(d, complaints[d.CaseId], texts), complaints)
+            .GroupBy(v => vocabulary.Key(v.Value, v.Case.Language), StringComparer.Ordinal)
+            .Select(g => (Word: MostUsed(g.Select(v => v.Value)), Cases: g.Select(v => v.Case).DistinctBy(c => c.Id).OrderBy(c => c.ReceivedAt).ToList()))
+            .Where(g => g.Cases.Select(Customer).Distinct(StringComparer.OrdinalIgnoreCase).Count() >= 2)
+            .Select(g => (g.Word, g.Cases, Languages: (IReadOnlyCollection<string>)[.. g.Cases.Select(c => c.Language).OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase)]))
+            .Where(g => !vocabulary.IsEveryday(g.Word, g.Languages))
+            .Select(g => (g.Word, g.Cases, Lift: vocabulary.Lift(g.Word, g.Languages, (double)g.Cases.Count / complaints.Count)))
+            .Where(g => g.Lift >= LetterVocabulary.MinimumLift)
+            .OrderByDescending(g => g.Cases.Count)
+            .ThenByDescending(g => g.Lift)
+            .ThenBy(g => g.Word, StringComparer.Ordinal)
+            .Take(top)
+            .Select(g => new ProblemCluster(g.Word, g.Cases.Count, [.. g.Cases.Take(Examples).Select(c => c.RegistrationNumber)]))];
+
+    private static string MostUsed(IEnumerable<string> forms) =>
+        forms.GroupBy(f => f, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+
+    /// <summary>Who complained: the case's contact, its e-mail address or name, or the case itself when it has neither.</summary>
+    private static string Customer(CaseRecord complaint) =>
+        complaint.ContactId ?? complaint.ContactEmail ?? complaint.ContactName ?? complaint.Id;
 
     /// <summary>The product-like words of a complaint document: its subject and text, less its sender's name.</summary>
     private static IEnumerable<string> WordsOf(DocumentRecord document, CaseRecord complaint, IReadOnlyDictionary<string, string>? texts) =>

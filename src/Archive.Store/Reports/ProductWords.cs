@@ -5,8 +5,10 @@ namespace Archive.Store.Reports;
 /// <summary>
 /// The product-like words of a complaint's text: words of three or more letters (digits and hyphens allowed inside, as
 /// in model names such as <c>K2-400</c>), folded to lower case, without the stop words of Polish, Hungarian and English
-/// letters, the vocabulary every complaint shares (order, refund, complaint…), and the words of the sender's name.
-/// A word that several complaints in a period name is a product (or part) people keep complaining about.
+/// letters, the vocabulary every complaint shares (order, refund, complaint…), the words of the sender's name, and the
+/// parts of e-mail and web addresses (the <c>example</c> of <c>anna@example.com</c> is no product). A word that several
+/// customers' complaints in a period name, and that ordinary letters seldom use (<see cref="LetterVocabulary"/>), is a
+/// product (or part) people keep complaining about.
 /// </summary>
 public static partial class ProductWords
 {
@@ -18,7 +20,7 @@ public static partial class ProductWords
     {
         ArgumentNullException.ThrowIfNull(text);
         var name = Words(contactName ?? "").ToHashSet(StringComparer.Ordinal);
-        return Words(text).Where(w => !StopWords.Contains(w) && !name.Contains(w) && w.Any(char.IsLetter) && !LooksLikeAnIdentifier(w)).ToHashSet(StringComparer.Ordinal);
+        return Words(Address().Replace(text, " ")).Where(w => !StopWords.Contains(w) && !name.Contains(w) && w.Any(char.IsLetter) && !LooksLikeAnIdentifier(w)).ToHashSet(StringComparer.Ordinal);
     }
 
     private static IEnumerable<string> Words(string text) =>
@@ -30,6 +32,10 @@ public static partial class ProductWords
 
     [GeneratedRegex(@"\p{L}[\p{L}\p{Nd}\-]*", RegexOptions.CultureInvariant)]
     private static partial Regex Word();
+
+    /// <summary>An e-mail address, a URL or a bare <c>www.</c> host name.</summary>
+    [GeneratedRegex(@"[^\s<>()\[\]""',;:]+@[^\s<>()\[\]""',;:]+|\b(?:https?://|www\.)\S+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex Address();
 
     private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
     {

@@ -11,12 +11,12 @@ internal static class DashboardApi
         .WithName("GetDashboard")
         .WithSummary("Cases per status, category, handler and language, response and closing times, deadlines and repeated problems for a period (days=30 by default, or from/to as yyyy-MM-dd).");
 
-    private static Results<Ok<CaseReport>, ProblemHttpResult> Dashboard(ArchiveStore store, TimeProvider time, int? days, string? from, string? to)
+    private static Results<Ok<CaseReport>, ProblemHttpResult> Dashboard(ArchiveStore store, LetterVocabulary vocabulary, TimeProvider time, int? days, string? from, string? to)
     {
         var now = time.GetUtcNow();
         var (settings, problem) = DashboardPeriod.From(days, from, to, store.DeadlineTimeZone, now);
         return settings is null
             ? ApiProblems.BadRequest(problem, "The period is not valid.")
-            : TypedResults.Ok(store.Report(settings, now));
+            : TypedResults.Ok(store.Report(settings, now, vocabulary));
     }
 }

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Capture.Web.Hosting;
@@ -35,6 +36,8 @@ public static class CaptureWebExtensions
         services.AddScoped<CaseChanges>();
         services.AddScoped<CaseReplyRequests>();
         services.AddSingleton<PagePreviewCache>();
+        // The host that knows the company's sample letters registers their vocabulary; without it only stop words are left out.
+        services.TryAddSingleton(Archive.Store.Reports.LetterVocabulary.Empty);
 
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {

@@ -16,7 +16,7 @@ internal static class DashboardPage
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapGet("/dashboard", Show).RequireAuthorization(WebPolicies.Supervise).ExcludeFromDescription();
 
-    private static IResult Show(HttpContext context, ArchiveStore store, TimeProvider time, int? days, string? from, string? to)
+    private static IResult Show(HttpContext context, ArchiveStore store, LetterVocabulary vocabulary, TimeProvider time, int? days, string? from, string? to)
     {
         var now = time.GetUtcNow();
         var zone = store.DeadlineTimeZone;
@@ -29,7 +29,7 @@ internal static class DashboardPage
             return Layout.Page(context, "Dashboard", body.ToMarkup(), StatusCodes.Status400BadRequest);
         }
 
-        var report = store.Report(settings, now);
+        var report = store.Report(settings, now, vocabulary);
         body.Append($"""
             <p class="summary"><strong>{report.Cases}</strong> case(s) received from {Layout.Local(settings.Since!.Value, zone)} to {Layout.Local(report.Until, zone)}.</p>
             <div class="charts">

@@ -101,7 +101,7 @@ internal static class ReportCommand
             return 1;
         }
 
-        var report = host.Services.GetRequiredService<ArchiveStore>().Report(reportSettings, now);
+        var report = host.Services.GetRequiredService<ArchiveStore>().Report(reportSettings, now, host.Services.GetRequiredService<LetterVocabulary>());
         if (json)
         {
             await console.Output.WriteLineAsync(JsonLines.Serialize(report)).ConfigureAwait(false);

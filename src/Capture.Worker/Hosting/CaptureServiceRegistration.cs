@@ -15,6 +15,7 @@ using Capture.Worker.Notifications.Acknowledgements;
 using Capture.Worker.Notifications.Alerts;
 using Capture.Worker.Notifications.Replies;
 using Capture.Worker.Pipeline;
+using Capture.Worker.Reports;
 using Capture.Worker.Sources;
 using Capture.Worker.Sources.DropFolder;
 using Capture.Worker.Sources.Mail;
@@ -22,6 +23,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 
@@ -65,6 +67,10 @@ internal static class CaptureServiceRegistration
         services.AddOptions<MetadataOptions>().BindConfiguration(MetadataOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<MetadataOptions>>(new OptionsValidation<MetadataOptions>(o => o.Problems()));
         services.AddCaptureClassifier();
+        services.AddSingleton(provider => SampleLetterVocabulary.Load(
+            provider.GetRequiredService<IOptions<ClassifierOptions>>().Value.TrainingDataPath,
+            provider.GetRequiredService<WordStems>(),
+            provider.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(SampleLetterVocabulary).FullName!)));
 
         services.AddOptions<CaptureOptions>().BindConfiguration(CaptureOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CaptureOptions>>(new OptionsValidation<CaptureOptions>(Validate));

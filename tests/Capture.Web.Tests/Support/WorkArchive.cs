@@ -86,9 +86,10 @@ public sealed class WorkArchive : IAsyncLifetime
         Urgent = Open(CaseCategory.Suggestion, At(11, 13, 6), "Urgent idea", "hanna");
         NewUnclassified = Open(CaseCategory.Unclassified, At(11, 15), "Another question", null);
         HannasClosed = Open(CaseCategory.Complaint, At(11, 16), "Solved kettle", "hanna");
-        Missed = Open(CaseCategory.Complaint, At(11, 17, 6), "Kettle leaks", "hanna", "Kettle K2");
-        AtRisk = Open(CaseCategory.Complaint, At(11, 19, 6), "Kettle broke", "hanna", "Kettle K2");
-        Henryks = Open(CaseCategory.Complaint, At(11, 22), "Kettle noisy", "henryk", "Kettle K2");
+        // Three more customers complain about the kettle: a word one customer repeats is no repeated problem.
+        Missed = Open(CaseCategory.Complaint, At(11, 17, 6), "Kettle leaks", "hanna", "Kettle K2", ("Ewa Nowak", "ewa@example.com"));
+        AtRisk = Open(CaseCategory.Complaint, At(11, 19, 6), "Kettle broke", "hanna", "Kettle K2", ("Piotr Zieliński", "piotr@example.com"));
+        Henryks = Open(CaseCategory.Complaint, At(11, 22), "Kettle noisy", "henryk", "Kettle K2", ("Olga Wiśniewska", "olga@example.com"));
         ToReassign = Open(CaseCategory.Complaint, At(11, 22, 1), "Washing machine", "henryk");
 
         // Moves in time order: the fake clock only goes forward.
@@ -113,9 +114,11 @@ public sealed class WorkArchive : IAsyncLifetime
 
     private static DateTimeOffset At(int month, int day, int hour = 0) => new(2026, month, day, hour, 0, 0, TimeSpan.Zero);
 
-    private string Open(CaseCategory category, DateTimeOffset receivedAt, string subject, string? handler, string? product = null)
+    private string Open(
+        CaseCategory category, DateTimeOffset receivedAt, string subject, string? handler, string? product = null, (string Name, string Email)? customer = null)
     {
-        var newCase = new NewCase(category, category == CaseCategory.Unclassified ? 0.4 : 0.9, "en", "Jan Kowalski", "jan@example.com", subject, "mail", receivedAt)
+        var (name, email) = customer ?? ("Jan Kowalski", "jan@example.com");
+        var newCase = new NewCase(category, category == CaseCategory.Unclassified ? 0.4 : 0.9, "en", name, email, subject, "mail", receivedAt)
         {
             Assignee = handler is null ? null : CaseAssignee.ToPerson(handler),
             Product = product,
@@ -124,7 +127,7 @@ public sealed class WorkArchive : IAsyncLifetime
         var text = $"{subject} {Guid.NewGuid()}";
         var document = new NewDocument(
             "letter.eml", "message/rfc822", () => new MemoryStream(Encoding.UTF8.GetBytes(text)), text, 1, false, null, "en", null, subject,
-            DocumentReferences.None, [], "Jan Kowalski", "jan@example.com", receivedAt, "mail", DocumentRole.Original, null);
+            DocumentReferences.None, [], name, email, receivedAt, "mail", DocumentRole.Original, null);
         var commit = Store.OpenCase(newCase, [document], null);
         _host!.Services.GetRequiredService<CaseIndexer>().Index(commit, [text]);
         return commit.Case.RegistrationNumber;

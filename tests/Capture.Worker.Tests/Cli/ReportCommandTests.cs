@@ -63,6 +63,39 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal(0, json.RootElement.GetProperty("cases").GetInt32());
     }
 
+    [Fact]
+    public async Task ReportJson_HungarianComplaintsSharingEverydayWords_NameTheBrandAndTheCoffeeMachine_WithoutTheEverydayWords()
+    {
+        string[] customers = ["Kovács Anna", "Nagy Péter", "Szabó Éva"];
+        foreach (var (customer, index) in customers.Select((c, i) => (c, i)))
+        {
+            var path = _cli.Combine($"panasz-{index}.txt");
+            var email = $"ugyfel{index}@example.hu";
+            await File.WriteAllTextAsync(
+                path,
+                $"Név: {customer}\nE-mail: {email}\n\nTisztelt Cím! A Tchibo kávéfőző, amit a rendelésszám HU-2026-{4410 + index} alatt rendeltem, " +
+                "két héten belül kétszer is elromlott, pedig csak a múlt héten kaptam meg. Senki nem válaszolt a levelemre. " +
+                $"Kérem, cseréljék ki vagy küldjék vissza a pénzemet!\n\nÜdvözlettel\n{customer}",
+                TestContext.Current.CancellationToken);
+            await _cli.RunAsync(["import", path]);
+        }
+
+        var (exit, output, error) = await _cli.RunAsync(["report", "--json"]);
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var words = json.RootElement.GetProperty("repeatedProblems").GetProperty("productWords").EnumerateArray()
+            .Select(w => $"{w.GetProperty("key").GetString()}:{w.GetProperty("complaints").GetInt32()}")
+            .ToList();
+        // The brand and the product are named; words many sample letters use in one form or another (kaptam, héten, belül,
+        // alatt, kétszer, rendelésszám, cseréljék, küldjék) and the addresses' "example" are left out. A verb few letters
+        // use (elromlott, "broke down") can still be listed: the words are not tagged as nouns.
+        Assert.Contains("tchibo:3", words);
+        Assert.Contains("kávéfőző:3", words);
+        string[] everyday = ["kaptam", "héten", "belül", "alatt", "kétszer", "rendelésszám", "cseréljék", "küldjék", "example", "tisztelt", "senki"];
+        Assert.DoesNotContain(words, w => everyday.Contains(w.Split(':')[0]));
+    }
+
     [Theory]
     [InlineData("--since", "yesterday", "--since 'yesterday' is not a day")]
     [InlineData("--days", "0", "--days must be at least 1")]
