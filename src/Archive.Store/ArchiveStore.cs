@@ -281,6 +281,8 @@ public sealed partial class ArchiveStore : IDisposable
     /// <see cref="CaseEventKinds.DocumentAdded"/> event per document, updates the case's
     /// <see cref="CaseRecord.UpdatedAt"/> and marks the claim committed. On failure nothing is kept.
     /// The case's status is left as it is: moving it is the lifecycle's decision, not the archive's.
+    /// The events are the capture's (<see cref="CaseEventKinds.CaptureActor"/>), or, for documents a person wrote in
+    /// Capture (<see cref="NewDocument.WrittenBy"/>, a reply sent from the case), that person's.
     /// </summary>
     /// <param name="registrationNumber">The case's registration number (trimmed, case-insensitive).</param>
     /// <param name="documents">The documents to add.</param>

@@ -128,6 +128,33 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public void JoinCase_AReplyAHandlerWrote_CreditsTheFilingTheStatusChangeAndThePauseToThem_AndKeepsThemOnTheDocument()
+    {
+        using var archive = new ArchiveFixture();
+        var opened = archive.Store.OpenCase(ArchiveFixture.Case(), [ArchiveFixture.Document()], null).Case;
+        archive.Time.Advance(TimeSpan.FromDays(1));
+
+        var reply = ArchiveFixture.Document("reply.eml", content: "our answer", source: "web reply by anna.nowak") with { WrittenBy = " anna.nowak " };
+        var joined = archive.Store.JoinCase(opened.RegistrationNumber, [reply], null, MessageAuthor.Company);
+        archive.Time.Advance(TimeSpan.FromDays(1));
+        archive.Store.JoinCase(opened.RegistrationNumber, [ArchiveFixture.Document("again.eml", content: "customer again")], null);
+
+        Assert.Equal(CaseStatus.PendingOnCustomer, joined.Case.Status);
+        var reopened = archive.Reopen();
+        var documents = reopened.GetDocuments(opened.Id);
+        Assert.Equal([null, "anna.nowak", null], documents.Select(d => d.WrittenBy));
+        var history = reopened.GetHistory(opened.Id);
+        var byReply = history.Where(e => e.At == ArchiveFixture.Start.AddDays(1)).ToList();
+        Assert.Equal(
+            [CaseEventKinds.StatusChanged, CaseEventKinds.DeadlinePaused, CaseEventKinds.DocumentAdded],
+            byReply.Select(e => e.Kind));
+        Assert.All(byReply, e => Assert.Equal("anna.nowak", e.Actor));
+        Assert.All(history.Where(e => e.At == ArchiveFixture.Start.AddDays(2)), e => Assert.Equal(CaseEventKinds.CaptureActor, e.Actor));
+        Assert.DoesNotContain(byReply, ArchiveStore.IsCustomerMessage);
+        Assert.Contains(history.Where(e => e.At == ArchiveFixture.Start.AddDays(2)), ArchiveStore.IsCustomerMessage);
+    }
+
+    [Fact]
     public void FirstResponse_IsWhenTheCustomerFirstStoppedWaiting_AndClosedAtFollowsClosingAndReopening()
     {
         using var archive = new ArchiveFixture();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Archive.Store.Cases;
 using Capture.Testing;
 using Capture.Web.Tests.Support;
 using Capture.Worker.Pipeline;
@@ -52,6 +53,27 @@ public sealed class ReplyTests(MailingWebServer server) : IClassFixture<MailingW
         Assert.Equal(CaptureOutcome.Joined, answer.Outcome);
         Assert.Equal(registration, answer.RegistrationNumber);
         Assert.Equal("pending-on-company", (await hanna.GetJsonAsync($"/api/cases/{registration}")).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Reply_OnThePageAndInTheHistory_IsFromItsWriterToTheCustomer_NotFromTheCustomerOrCapture()
+    {
+        var registration = server.CaseOf(Samples.HannasStatusInTheBrowser);
+        server.Store.AssignCase(registration, CaseAssignee.ToPerson("hanna"), "test setup");
+        using var hanna = await WebSession.SignedInAsync(server.BaseAddress, "hanna");
+
+        var view = await hanna.PostJsonForOkAsync($"/api/cases/{registration}/replies", new { subject = "Dziękujemy", body = "Cieszymy się, że sprawa skończyła się dobrze." });
+
+        Assert.Equal("pending-on-customer", view.GetProperty("status").GetString());
+        var documents = view.GetProperty("documents").EnumerateArray().ToList();
+        Assert.Equal([null, "hanna"], documents.Select(d => d.GetProperty("writtenBy").GetString()));
+        var history = view.GetProperty("history").EnumerateArray().ToList();
+        Assert.Equal("hanna", history.Single(e => e.GetProperty("kind").GetString() == "status-changed").GetProperty("actor").GetString());
+        Assert.Equal("hanna", history.Single(e => e.GetProperty("kind").GetString() == "document-added").GetProperty("actor").GetString());
+        var page = WebUtility.HtmlDecode(await hanna.GetStringAsync($"/cases/{registration}"));
+        Assert.Contains("""<span class="parties">from Katarzyna Nowak <katarzyna.nowak@example.pl></span>""", page, StringComparison.Ordinal);
+        Assert.Contains("""<span class="parties">from Hanna to Katarzyna Nowak <katarzyna.nowak@example.pl></span>""", page, StringComparison.Ordinal);
+        Assert.Contains("<td>hanna</td><td>status-changed: NotStarted → PendingOnCustomer: the company replied to the customer.</td>", page, StringComparison.Ordinal);
     }
 
     /// <summary>The customer answers the reply from their mail program (In-Reply-To, without the number in the subject), through the pipeline.</summary>

@@ -139,22 +139,24 @@ internal sealed class CaseCapture
                 record.FromCompany = author == MessageAuthor.Company;
             }
 
+            // A reply written in Capture is its writer's doing, the status it moves the case to included; the rest is the capture's.
+            var actor = records.Select(r => r.WrittenBy).FirstOrDefault(w => w is not null) ?? CaseEventKinds.CaptureActor;
             caseRecord.UpdatedAt = now;
             var before = caseRecord.Status;
             var after = CaseLifecycle.AfterMessage(author, before);
             if (after != before)
             {
                 var deadlineChange = CaseLifecycle.Apply(caseRecord, after, now, _deadlines);
-                _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.StatusChanged,
+                _database.Events.Insert(CaseEvents.By(actor, caseRecord.Id, now, CaseEventKinds.StatusChanged,
                     author == MessageAuthor.Company ? $"{before} → {after}: the company replied to the customer." : $"{before} → {after}: the customer wrote again."));
-                _database.Events.Insert(CaseEvents.Of(deadlineChange, CaseEventKinds.CaptureActor, caseRecord.Id, now));
+                _database.Events.Insert(CaseEvents.Of(deadlineChange, actor, caseRecord.Id, now));
             }
 
             _database.Cases.Update(caseRecord);
             _database.Documents.InsertBulk(records);
             foreach (var record in records)
             {
-                _database.Events.Insert(CaseEvents.ByCapture(caseRecord.Id, now, CaseEventKinds.DocumentAdded,
+                _database.Events.Insert(CaseEvents.By(actor, caseRecord.Id, now, CaseEventKinds.DocumentAdded,
                     $"{record.StoredFileName} ({record.Role}{(author == MessageAuthor.Company ? CompanyReplyMark : "")}) added from {record.Source}."));
             }
 

@@ -135,6 +135,7 @@ internal sealed class DocumentFiler
             Dates = [.. document.Dates ?? []],
             ContactName = document.ContactName,
             ContactEmail = document.ContactEmail,
+            WrittenBy = string.IsNullOrWhiteSpace(document.WrittenBy) ? null : document.WrittenBy.Trim(),
             ReceivedAt = document.ReceivedAt,
             CapturedAt = now,
             Source = document.Source ?? "",

@@ -92,11 +92,17 @@ public sealed class DocumentRecord
     /// <summary>Dates mentioned in the text.</summary>
     public List<DateOnly> Dates { get; init; } = [];
 
-    /// <summary>The sender's name, if extracted.</summary>
+    /// <summary>The customer's name, if known: the sender of what the customer sent, the recipient of the company's message (<see cref="FromCompany"/>).</summary>
     public string? ContactName { get; set; }
 
-    /// <summary>The sender's e-mail address, if extracted.</summary>
+    /// <summary>The customer's e-mail address, if known: the sender of what the customer sent, the recipient of the company's message (<see cref="FromCompany"/>).</summary>
     public string? ContactEmail { get; set; }
+
+    /// <summary>
+    /// The login of the person who wrote it in Capture (a reply sent from the case); null for what was captured, and for
+    /// replies filed before this was recorded (their <see cref="Source"/> names the writer).
+    /// </summary>
+    public string? WrittenBy { get; set; }
 
     /// <summary>When the source received it.</summary>
     public DateTimeOffset ReceivedAt { get; set; }

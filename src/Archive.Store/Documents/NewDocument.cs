@@ -13,8 +13,8 @@ namespace Archive.Store.Documents;
 /// <param name="Subject">The subject, if any.</param>
 /// <param name="References">Business references found in the text.</param>
 /// <param name="Dates">Dates mentioned in the text.</param>
-/// <param name="ContactName">The sender's name, if extracted.</param>
-/// <param name="ContactEmail">The sender's e-mail address, if extracted.</param>
+/// <param name="ContactName">The customer's name, if known: who sent what the customer sent, to whom the company's message went.</param>
+/// <param name="ContactEmail">The customer's e-mail address, if known: the sender of what the customer sent, the recipient of the company's message.</param>
 /// <param name="ReceivedAt">When the source received it.</param>
 /// <param name="Source">The source name it came from.</param>
 /// <param name="Role">Letter or attachment.</param>
@@ -44,6 +44,12 @@ public sealed record NewDocument(
 
     /// <summary>True when a person should check the text (e.g. OCR confidence below the configured minimum).</summary>
     public bool NeedsReview { get; init; }
+
+    /// <summary>
+    /// The login of the person who wrote the document in Capture (a reply sent from the case); null for what was
+    /// captured. The case's history credits the documents' filing, and the status change it brings, to them.
+    /// </summary>
+    public string? WrittenBy { get; init; }
 
     /// <summary>
     /// Opens a searchable PDF of a scanned original (page images with an invisible text layer), stored beside the

@@ -74,6 +74,7 @@ public sealed record CaseView(
         {
             Id = d.Id,
             FromCompany = d.FromCompany,
+            WrittenBy = ReplyWriters.WriterOf(d),
             Links = DocumentLinks.Of(d),
         }).ToList();
         var history = store.GetHistory(record.Id).Select(e => new CaseEventView(e.At, e.Actor, e.Kind, e.Detail)).ToList();
@@ -130,6 +131,9 @@ public sealed record CaseDocumentView(
 
     /// <summary>True for a message the company sent to the customer (a reply), false for what the customer sent.</summary>
     public bool FromCompany { get; init; }
+
+    /// <summary>The login of the person who wrote it in Capture (a reply sent from the case); null for what was captured.</summary>
+    public string? WrittenBy { get; init; }
 
     /// <summary>Where the web serves the original, the searchable PDF and the page previews.</summary>
     public DocumentLinks Links { get; init; } = new("", null, []);

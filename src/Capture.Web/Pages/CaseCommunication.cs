@@ -7,7 +7,8 @@ namespace Capture.Web.Pages;
 /// <summary>
 /// The case page's chain of communication: every e-mail and scan of the case in the order it arrived, each with the
 /// text extracted from it and a link to its original; a scan or PDF also with its page previews (loaded lazily, as the
-/// reader scrolls to them) and its searchable PDF.
+/// reader scrolls to them) and its searchable PDF. Each is headed with who wrote it and, for a reply sent from the case,
+/// to whom.
 /// </summary>
 /// <remarks>
 /// An e-mail is shown as the text the pipeline extracted (scripts, styles and tags already dropped), HTML-encoded in a
@@ -24,15 +25,15 @@ internal static class CaseCommunication
     /// <summary>Pages previewed on the page; a longer document says how many more there are (its PDFs have them all).</summary>
     internal const int MaxPreviewedPages = 20;
 
-    public static void Write(Html body, ArchiveStore store, CaseRecord record)
+    public static void Write(Html body, ArchiveStore store, CaseRecord record, WebUserDirectory users)
     {
         body.Append($"<section class=\"communication\"><h2>Communication</h2>");
         foreach (var document in store.GetDocuments(record.Id).OrderBy(d => d.ReceivedAt).ThenBy(d => d.Ordinal))
         {
             var links = DocumentLinks.Of(document);
             body.Append($"""
-                <article class="message"><header><a href="{links.Original}">{document.OriginalFileName}</a>
-                <span class="meta">{document.Role.ToString().ToLowerInvariant()} · {CasePage.Local(document.ReceivedAt, store.DeadlineTimeZone)} · {document.ContactName ?? document.ContactEmail ?? ""} · {document.Subject ?? ""}</span></header>
+                <article class="message{(document.FromCompany ? new HtmlMarkup(" sent") : default)}"><header><a href="{links.Original}">{document.OriginalFileName}</a>
+                <span class="meta">{document.Role.ToString().ToLowerInvariant()} · {CasePage.Local(document.ReceivedAt, store.DeadlineTimeZone)} · <span class="parties">{Parties(document, users)}</span>{(string.IsNullOrWhiteSpace(document.Subject) ? "" : " · " + document.Subject)}</span></header>
                 """);
             WritePages(body, document, links);
             body.Append($"""<pre class="text">{Text(store, document)}</pre></article>""");
@@ -40,6 +41,32 @@ internal static class CaseCommunication
 
         body.Append($"</section>");
     }
+
+    /// <summary>
+    /// Who wrote the message and to whom: what the customer sent is from them; a reply sent from the case is from the
+    /// person who wrote it (their display name) to the customer it went to. The company's own mail that was captured, and
+    /// a reply whose writer is not recorded, are from the company.
+    /// </summary>
+    internal static string Parties(DocumentRecord document, WebUserDirectory users)
+    {
+        var customer = Person(document.ContactName, document.ContactEmail);
+        if (!document.FromCompany)
+        {
+            return "from " + (customer ?? "an unknown sender");
+        }
+
+        var writer = ReplyWriters.WriterOf(document) is { } login ? users.DisplayNameOf(login) : "the company";
+        return $"from {writer} to {customer ?? "the customer"}";
+    }
+
+    private static string? Person(string? name, string? email) =>
+        (string.IsNullOrWhiteSpace(name), string.IsNullOrWhiteSpace(email)) switch
+        {
+            (false, false) => $"{name!.Trim()} <{email!.Trim()}>",
+            (false, true) => name!.Trim(),
+            (true, false) => email!.Trim(),
+            _ => null,
+        };
 
     /// <summary>The page previews, each linking to itself at full preview size, and the document's files.</summary>
     private static void WritePages(Html body, DocumentRecord document, DocumentLinks links)

@@ -61,7 +61,7 @@ internal static class CasePage
     }
 
     private static async Task<IResult> ShowAsync(
-        HttpContext context, ArchiveStore store, TimeProvider time, CaseChanges changes, IAuthorizationService authorization, string registrationNumber)
+        HttpContext context, ArchiveStore store, TimeProvider time, CaseChanges changes, IAuthorizationService authorization, WebUserDirectory users, string registrationNumber)
     {
         var record = store.FindCase(registrationNumber);
         var view = record is null ? null : CaseView.Load(store, record.RegistrationNumber, time.GetUtcNow());
@@ -110,7 +110,7 @@ internal static class CasePage
 
         CaseReminderSection.Write(context, body, view, mayChange, store.DeadlineTimeZone);
         CaseContactSection.Write(context, body, store, record, mayChange);
-        CaseCommunication.Write(body, store, record);
+        CaseCommunication.Write(body, store, record, users);
         WriteDocuments(body, view);
         body.Append($"<h2>History</h2><table class=\"history\"><thead><tr><th>When</th><th>Who</th><th>What</th></tr></thead><tbody>");
         foreach (var entry in view.History)

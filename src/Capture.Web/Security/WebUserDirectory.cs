@@ -14,7 +14,7 @@ internal sealed class WebUserDirectory(IOptions<WebOptions> options)
     /// <summary>The signed-in person, or null when the login is unknown or the password wrong.</summary>
     public ClaimsPrincipal? SignIn(string? login, string? password)
     {
-        var user = options.Value.Users.FirstOrDefault(u => string.Equals(u.Login.Trim(), login?.Trim(), StringComparison.OrdinalIgnoreCase));
+        var user = Find(login);
         if (!WebPasswords.Verify(user?.PasswordHash ?? Decoy.Value, password ?? "") || user is null)
         {
             return null;
@@ -28,4 +28,10 @@ internal sealed class WebUserDirectory(IOptions<WebOptions> options)
         claims.AddRange(user.Roles.Select(role => new Claim(ClaimTypes.Role, role.Trim().ToLowerInvariant())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
+
+    /// <summary>The name <paramref name="login"/> goes by (<c>Web:Users:*:Name</c>), or the login itself when it has none or is no longer a user.</summary>
+    public string DisplayNameOf(string login) => Find(login)?.Name is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : login;
+
+    private WebUserOptions? Find(string? login) =>
+        options.Value.Users.FirstOrDefault(u => string.Equals(u.Login.Trim(), login?.Trim(), StringComparison.OrdinalIgnoreCase));
 }

@@ -92,12 +92,14 @@ public sealed class ReplyBrowserTests(MailingWebServer server, ChromiumBrowser c
 
         // The redirect back to the case is what matters here; what the page then shows is checked below, with waiting.
         // (Waiting for its full "load" timed out once in CI at 30 s although the reply had been sent and filed.)
-        await browser.Page.WaitForURLAsync($"**/cases/{registration}", new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await browser.Page.WaitForURLAsync($"**/cases/{registration}", BrowserPage.AfterFormPost);
         await Expect(browser.Page.Locator("dd.status")).ToHaveTextAsync("pending-on-customer");
         var mail = Assert.Single(server.DeliveredTo(customer)).Message;
         Assert.StartsWith($"[{registration}]", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("A futár csütörtökön érkezik.", mail.TextBody, StringComparison.Ordinal);
         await Expect(browser.Page.Locator("section.communication")).ToContainTextAsync("A futár csütörtökön érkezik.");
+        await Expect(browser.Page.Locator("article.message.sent .parties")).ToHaveTextAsync($"from Hanna to {server.Store.FindCase(registration)!.ContactName} <{customer}>");
+        await Expect(browser.Page.Locator("table.history tr").Filter(new LocatorFilterOptions { HasText = "status-changed" }).Last).ToContainTextAsync("hanna");
         await browser.ScreenshotAsync("case-after-reply");
         Assert.Empty(browser.RequestsElsewhere);
     }

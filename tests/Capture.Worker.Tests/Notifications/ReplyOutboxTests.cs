@@ -1,4 +1,5 @@
 using Archive.Store;
+using Archive.Store.Audit;
 using Archive.Store.Cases;
 using Archive.Store.Replies;
 using Capture.Testing;
@@ -54,6 +55,12 @@ public sealed class ReplyOutboxTests(SmtpFixture smtp) : IClassFixture<SmtpFixtu
         Assert.Equal(2, documents);
         Assert.Single(smtp.DeliveredTo(customer));
         Assert.Equal(2, filing.Calls);
+        // Filed by the round, long after its writer's request: still theirs, in the history and on the document.
+        var reply = store.GetDocuments(returned.Id).Single(d => d.FromCompany);
+        Assert.Equal(("anna", customer), (reply.WrittenBy, reply.ContactEmail));
+        var history = store.GetHistory(returned.Id);
+        Assert.Equal("anna", history.Single(e => e.Kind == CaseEventKinds.StatusChanged).Actor);
+        Assert.Equal("anna", history.Single(e => e.Kind == CaseEventKinds.DocumentAdded).Actor);
     }
 
     [Fact]

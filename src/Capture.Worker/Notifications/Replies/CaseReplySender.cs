@@ -22,9 +22,6 @@ internal sealed class CaseReplySender(
     ReplyOutbox outbox,
     TimeProvider time) : ICaseReplies
 {
-    /// <summary>The source of a reply's document, as its history and the search show it.</summary>
-    public const string SourcePrefix = "web reply by ";
-
     public IReadOnlyList<ReplyTemplateInfo> Templates => templates.Infos;
 
     public string? DefaultTemplateFor(CaseRecord caseRecord)

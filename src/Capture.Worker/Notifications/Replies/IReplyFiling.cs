@@ -3,7 +3,9 @@ using Archive.Store;
 using Archive.Store.Cases;
 using Archive.Store.Documents;
 using Archive.Store.Replies;
+using Capture.Web.Cases;
 using Capture.Worker.Pipeline;
+using MimeKit;
 
 namespace Capture.Worker.Notifications.Replies;
 
@@ -35,6 +37,7 @@ internal sealed class CaseReplyFiling(ArchiveStore store, CaseIndexer indexer, T
             ?? throw new CaseNotFoundException($"There is no case {reply.RegistrationNumber}.") { RegistrationNumber = reply.RegistrationNumber };
         var sentAt = reply.SentAt ?? time.GetUtcNow();
         var message = reply.Message;
+        var (recipientName, recipientAddress) = RecipientOf(message) is { } to ? (to.Name, to.Address) : (caseRecord.ContactName, caseRecord.ContactEmail);
         var document = new NewDocument(
             string.Create(CultureInfo.InvariantCulture, $"reply-{sentAt:yyyyMMdd-HHmmss}.eml"),
             "message/rfc822",
@@ -48,16 +51,35 @@ internal sealed class CaseReplyFiling(ArchiveStore store, CaseIndexer indexer, T
             reply.Subject,
             new DocumentReferences([], [], [], []),
             [],
-            caseRecord.ContactName,
-            caseRecord.ContactEmail,
+            string.IsNullOrWhiteSpace(recipientName) ? null : recipientName,
+            string.IsNullOrWhiteSpace(recipientAddress) ? null : recipientAddress,
             sentAt,
-            CaseReplySender.SourcePrefix + reply.By,
+            ReplyWriters.SourcePrefix + reply.By,
             DocumentRole.Original,
-            ParentIndex: null);
+            ParentIndex: null)
+        {
+            WrittenBy = reply.By,
+        };
         var commit = store.JoinCase(caseRecord.RegistrationNumber, [document], sourceKey: null, MessageAuthor.Company);
         indexer.Index(commit, [reply.Text]);
         // Stamps the new status on the case's earlier documents too, and commits: the person sees it at once.
         indexer.Reindex(commit.Case);
         return commit.Case;
+    }
+
+    /// <summary>Whom the reply went to, as its own To header says (the case's contact may have changed since it was sent).</summary>
+    private static MailboxAddress? RecipientOf(byte[] message)
+    {
+        using var bytes = new MemoryStream(message, writable: false);
+        try
+        {
+            using var parsed = MimeMessage.Load(bytes);
+            return parsed.To.Mailboxes.FirstOrDefault();
+        }
+        catch (FormatException)
+        {
+            // Capture wrote these bytes itself; should they not parse, the case's contact is who it went to.
+            return null;
+        }
     }
 }
