@@ -18,6 +18,17 @@ internal static class QuarantineFiles
         return target;
     }
 
+    /// <summary>
+    /// Moves <paramref name="file"/> to exactly <paramref name="destination"/>, the path its quarantine record names,
+    /// replacing a copy an interrupted earlier attempt left there (the name is the item's alone), and writes the reason beside it.
+    /// </summary>
+    public static async Task KeepAsAsync(string file, string destination, string reason, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        await WriteReasonAsync(destination, reason, cancellationToken).ConfigureAwait(false);
+        File.Move(file, destination, overwrite: true);
+    }
+
     /// <summary>Writes (or replaces) the <c>&lt;name&gt;.reason.txt</c> beside a kept file, e.g. after a retry failed again.</summary>
     public static Task WriteReasonAsync(string keptFile, string reason, CancellationToken cancellationToken) =>
         File.WriteAllTextAsync(keptFile + ".reason.txt", reason + Environment.NewLine, cancellationToken);

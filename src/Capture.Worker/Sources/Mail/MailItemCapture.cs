@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Archive.Store;
 using Archive.Store.Intake;
 using Capture.Worker.Pipeline;
@@ -293,7 +295,7 @@ internal sealed partial class MailItemCapture : IDisposable
 
         if (result.Outcome == CaptureOutcome.Quarantined && File.Exists(pending.Path))
         {
-            await QuarantineFiles.MoveAsync(pending.Path, pending.QuarantinePath!, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
+            await QuarantineFiles.KeepAsAsync(pending.Path, pending.QuarantinePath!, result.Reason ?? "No reason was given.", cancellationToken).ConfigureAwait(false);
         }
 
         await report(result).ConfigureAwait(false);
@@ -361,8 +363,18 @@ internal sealed partial class MailItemCapture : IDisposable
 
     private bool IsTooLarge(MailItem item) => item.Size > _account.MaxMessageBytes;
 
-    private static string QuarantineName(MailItem item) =>
-        new string([.. item.FileName.Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+    /// <summary>
+    /// The kept copy's name: the message's file name, made safe, with a digest of its source key, so that it is this
+    /// message's alone. POP3 names messages by their place in the mailbox (<c>pop3-1.eml</c> in every poll) and an IMAP
+    /// folder recreated with a new UIDVALIDITY reuses its UIDs; a shared name would leave the record naming the copy of
+    /// another message. The same message kept again (after a crash) gets the same name.
+    /// </summary>
+    private static string QuarantineName(MailItem item)
+    {
+        var safe = new string([.. Path.GetFileNameWithoutExtension(item.FileName).Select(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' ? c : '_')]);
+        var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.SourceKey)))[..12];
+        return $"{safe}-{digest}.eml";
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Left {FileName} from {Source} unfiled; it is captured at the next poll")]
     private partial void LogAbandoned(Exception exception, string fileName, string source);

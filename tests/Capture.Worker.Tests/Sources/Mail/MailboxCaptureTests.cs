@@ -1,9 +1,11 @@
+using System.Text;
 using Archive.Store.Intake;
 using Capture.Worker.Pipeline;
 using Capture.Worker.Sources.Mail;
 using Capture.Worker.Tests.Support;
 using Capture.Testing;
 using MailKit;
+using MimeKit;
 
 namespace Capture.Worker.Tests.Sources.Mail;
 
@@ -179,6 +181,35 @@ public sealed class MailboxCaptureTests(DovecotFixture dovecot) : IClassFixture<
         var results = await MailboxTestAccounts.PollOnceAsync(archive, account);
 
         Assert.Equal(CaptureOutcome.Opened, Assert.Single(results).Outcome);
+    }
+
+    [Fact]
+    public async Task Poll_Pop3QuarantinesInTwoPolls_EachRecordKeepsItsOwnMessage_ThoughPop3NamesBothPop3_1()
+    {
+        var server = dovecot.Server;
+        var user = await dovecot.NewUserAsync();
+        using var archive = new TestArchive();
+        var pop3 = MailboxTestAccounts.Pop3(server, user);
+
+        var kept = new List<(string Subject, CaptureResult Result)>();
+        foreach (var subject in (string[])["Out of office: Anna", "Out of office: Piotr"])
+        {
+            var autoReply = Encoding.UTF8.GetBytes(
+                "From: Anna Nowak <anna@example.com>\r\nTo: reklamacje@example.com\r\n" +
+                $"Subject: {subject}\r\nAuto-Submitted: auto-replied\r\n\r\nI am away until Monday and will read your message then.\r\n");
+            await server.Mail.AppendAsync(user, "INBOX", autoReply, cancellationToken: Cancel);
+            kept.Add((subject, Assert.Single(await MailboxTestAccounts.PollOnceAsync(archive, pop3))));
+        }
+
+        Assert.All(kept, k => Assert.Equal(("pop3-1.eml", CaptureOutcome.Quarantined), (k.Result.Item.OriginalFileName, k.Result.Outcome)));
+        var records = archive.Store.ListQuarantine();
+        Assert.Equal(2, records.Count);
+        foreach (var (subject, result) in kept)
+        {
+            var record = Assert.Single(records, r => r.SourceKey == result.Item.SourceKey);
+            using var copy = await MimeMessage.LoadAsync(record.QuarantinedPath!, Cancel);
+            Assert.Equal(subject, copy.Subject);
+        }
     }
 
     [Fact]
