@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Archive.Store;
 using Archive.Store.Intake;
+using Archive.Store.Quarantine;
 using Capture.Worker.Pipeline;
 using Microsoft.Extensions.Logging;
 
@@ -89,13 +90,24 @@ internal sealed partial class MailItemCapture : IDisposable
             return MailItemFate.RetryLater;
         }
 
-        if (claim is null or { State: IntakeState.Claimed })
+        if (claim is null or { State: IntakeState.Claimed } || KeptCopyIsMissing(claim) is not null)
         {
             return null;
         }
 
         return IsTooLarge(item) ? MailItemFate.LeftOnServer : MailItemFate.Archived;
     }
+
+    /// <summary>
+    /// The quarantine record of a message whose record was written but whose bytes were never kept: the process stopped
+    /// (a crash, a power cut) between the two, and the server's copy is the only one left. Null for any other message.
+    /// </summary>
+    private QuarantineRecord? KeptCopyIsMissing(IntakeClaim claim) =>
+        claim.State == IntakeState.Quarantined
+            && _store.FindQuarantineOf(claim.SourceKey) is { IsResolved: false, QuarantinedPath: { } kept } record
+            && !File.Exists(kept)
+            ? record
+            : null;
 
     /// <summary>Captures one message not yet finished; <paramref name="download"/> writes its raw bytes to a stream.</summary>
     /// <param name="item">The message.</param>
@@ -272,6 +284,14 @@ internal sealed partial class MailItemCapture : IDisposable
 
         var claim = claims[item.SourceKey];
         await DownloadAsync(pending.Path, message.Download, cancellationToken).ConfigureAwait(false);
+        if (KeptCopyIsMissing(claim) is { } record)
+        {
+            // Already quarantined, not read again: its bytes go where the record says, and the server's copy then gets its disposition.
+            LogKeepingMissingCopy(item.FileName, _account.SourceName, record.Id);
+            var keep = pending with { QuarantinePath = record.QuarantinedPath };
+            return StartedMail.Decided(keep, MailItemFate.Archived, new CaptureResult { Item = keep, Outcome = CaptureOutcome.Quarantined, Reason = record.Reason });
+        }
+
         if (outOfAttempts.Contains(item.SourceKey))
         {
             // Each claim counts an attempt, crashes included, and a message tried before goes alone: one that kills the worker ends here.
@@ -375,6 +395,9 @@ internal sealed partial class MailItemCapture : IDisposable
         var digest = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(item.SourceKey)))[..12];
         return $"{safe}-{digest}.eml";
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Keeping the bytes of {FileName} from {Source} for quarantine record {QuarantineId}: the record was written but the copy is missing (the service stopped in between)")]
+    private partial void LogKeepingMissingCopy(string fileName, string source, string quarantineId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Left {FileName} from {Source} unfiled; it is captured at the next poll")]
     private partial void LogAbandoned(Exception exception, string fileName, string source);

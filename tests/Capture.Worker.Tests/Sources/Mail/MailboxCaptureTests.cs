@@ -194,10 +194,7 @@ public sealed class MailboxCaptureTests(DovecotFixture dovecot) : IClassFixture<
         var kept = new List<(string Subject, CaptureResult Result)>();
         foreach (var subject in (string[])["Out of office: Anna", "Out of office: Piotr"])
         {
-            var autoReply = Encoding.UTF8.GetBytes(
-                "From: Anna Nowak <anna@example.com>\r\nTo: reklamacje@example.com\r\n" +
-                $"Subject: {subject}\r\nAuto-Submitted: auto-replied\r\n\r\nI am away until Monday and will read your message then.\r\n");
-            await server.Mail.AppendAsync(user, "INBOX", autoReply, cancellationToken: Cancel);
+            await server.Mail.AppendAsync(user, "INBOX", AutoReply(subject), cancellationToken: Cancel);
             kept.Add((subject, Assert.Single(await MailboxTestAccounts.PollOnceAsync(archive, pop3))));
         }
 
@@ -211,6 +208,40 @@ public sealed class MailboxCaptureTests(DovecotFixture dovecot) : IClassFixture<
             Assert.Equal(subject, copy.Subject);
         }
     }
+
+    [Fact]
+    public async Task Poll_AfterAStopBetweenTheQuarantineRecordAndItsCopy_KeepsTheServersBytesOnce_WithoutASecondRecord()
+    {
+        var server = dovecot.Server;
+        var user = await dovecot.NewUserAsync();
+        using var archive = new TestArchive();
+        // Left on the server, as a message is when the service stopped before its disposition. (POP3 lists every message
+        // at each poll; an IMAP folder's watermark, which moves only after the bytes are kept, would list it again likewise.)
+        var pop3 = MailboxTestAccounts.Pop3(server, user);
+        pop3.Disposition = new MailDispositionOptions { Action = MailDispositionAction.None };
+        await server.Mail.AppendAsync(user, "INBOX", AutoReply("Out of office: Ewa"), cancellationToken: Cancel);
+        var first = Assert.Single(await MailboxTestAccounts.PollOnceAsync(archive, pop3));
+        var record = Assert.Single(archive.Store.ListQuarantine());
+        // The stop came after the record was committed and before the bytes were moved: the record names a copy that is not there.
+        File.Delete(record.QuarantinedPath!);
+        File.Delete(record.QuarantinedPath + ".reason.txt");
+
+        var recovered = Assert.Single(await MailboxTestAccounts.PollOnceAsync(archive, pop3));
+        var third = await MailboxTestAccounts.PollOnceAsync(archive, pop3);
+
+        Assert.Equal(CaptureOutcome.Quarantined, first.Outcome);
+        Assert.Equal((CaptureOutcome.Quarantined, record.Reason), (recovered.Outcome, recovered.Reason));
+        Assert.Equal([record.Id], archive.Store.ListQuarantine().Select(r => r.Id));
+        using var copy = await MimeMessage.LoadAsync(record.QuarantinedPath!, Cancel);
+        Assert.Equal("Out of office: Ewa", copy.Subject);
+        Assert.Equal(record.Reason + Environment.NewLine, await File.ReadAllTextAsync(record.QuarantinedPath + ".reason.txt", Cancel));
+        Assert.Empty(third);
+        Assert.Empty(archive.Store.ListCases());
+    }
+
+    private static byte[] AutoReply(string subject) => Encoding.UTF8.GetBytes(
+        "From: Anna Nowak <anna@example.com>\r\nTo: reklamacje@example.com\r\n" +
+        $"Subject: {subject}\r\nAuto-Submitted: auto-replied\r\n\r\nI am away until Monday and will read your message then.\r\n");
 
     [Fact]
     public async Task Poll_EveryCorpusMessage_IsCapturedOrRecordedWithAReason_AndBouncesOpenNoCase()
