@@ -94,8 +94,10 @@ public static partial class CaptureHostFactory
     private static void Compose(IHostApplicationBuilder builder, CaptureHostSettings settings)
     {
         builder.Logging.ClearProviders();
-        // Providers registered by the caller (tests) receive the same events as the configured sinks.
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), writeToProviders: true);
+        // Providers registered by the caller (tests) receive the same events as the configured sinks. The host keeps its
+        // own logger instead of taking over the static Log.Logger: where several hosts share a process (the CLI's tests),
+        // each one's events go to its own archive's log, and disposing one host does not silence the others.
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), preserveStaticLogger: true, writeToProviders: true);
 
         builder.AddCaptureServices(settings.Service);
         if (settings.CommitIndexWhenDone && !settings.Service)

@@ -86,7 +86,7 @@ public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<
         await failing.StartAsync(Cancel);
         await working.StartAsync(Cancel);
         await WaitUntilAsync(() => archive.Store.ListCases().Count == 1);
-        await WaitUntilAsync(() => logs.Lines.Count(l => l.Contains($"mail:{bad}: the server refused the sign-in as {bad}", StringComparison.Ordinal)) >= 2);
+        await WaitUntilAsync(() => logs.Lines.Count(l => l.Contains($"mail:{bad}: the server refused the sign-in as {bad}", StringComparison.Ordinal)) >= 2, () => string.Join('\n', logs.Lines));
         await failing.StopAsync(Cancel);
         await working.StopAsync(Cancel);
 
