@@ -8,8 +8,10 @@ namespace Capture.Testing.Mail;
 /// <summary>
 /// A real SMTP server on 127.0.0.1 for tests: Debian's <c>python3-aiosmtpd</c> with its Maildir handler, so every
 /// message the server accepted is a file that can be read back with its envelope (aiosmtpd adds <c>X-MailFrom</c> and
-/// <c>X-RcptTo</c>). A recipient whose local part ends in <c>+reject</c> is refused with 550, to test refusals. The
-/// server exits by itself when the test process dies, so none outlives a killed test run.
+/// <c>X-RcptTo</c>). A recipient whose local part ends in <c>+reject</c> is refused with 550, to test refusals. Started
+/// with a login, it requires the client to sign in with it (AUTH PLAIN or LOGIN, over the plain connection) before it
+/// takes any mail, and refuses any other name or password with 535. The server exits by itself when the test process
+/// dies, so none outlives a killed test run.
 /// </summary>
 internal sealed class SmtpSink : IAsyncDisposable
 {
@@ -17,9 +19,10 @@ internal sealed class SmtpSink : IAsyncDisposable
     private const string Python = "/usr/bin/python3";
 
     private const string Script = """
-        import os, sys, time
+        import hmac, os, sys, time
         from aiosmtpd.controller import Controller
         from aiosmtpd.handlers import Mailbox
+        from aiosmtpd.smtp import AuthResult, LoginPassword
 
         class Sink(Mailbox):
             async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
@@ -28,8 +31,16 @@ internal sealed class SmtpSink : IAsyncDisposable
                 envelope.rcpt_tos.append(address)
                 return '250 OK'
 
+        # The login comes through the environment, so it is not on the command line for everyone to see.
+        user, password = os.environ.get('SINK_USER', '').encode(), os.environ.get('SINK_PASSWORD', '').encode()
+
+        def authenticate(server, session, envelope, mechanism, data):
+            ok = isinstance(data, LoginPassword) and hmac.compare_digest(data.login, user) and hmac.compare_digest(data.password, password)
+            return AuthResult(success=ok, handled=False)
+
         port, maildir, parent = int(sys.argv[1]), sys.argv[2], int(sys.argv[3])
-        controller = Controller(Sink(maildir), hostname='127.0.0.1', port=port)
+        login = dict(authenticator=authenticate, auth_required=True, auth_require_tls=False) if user else {}
+        controller = Controller(Sink(maildir), hostname='127.0.0.1', port=port, **login)
         controller.start()
         print('ready', flush=True)
         while os.getppid() == parent:
@@ -38,12 +49,14 @@ internal sealed class SmtpSink : IAsyncDisposable
         """;
 
     private readonly string _root;
+    private readonly NetworkCredential? _login;
     private Process? _process;
 
-    private SmtpSink(string root, int port)
+    private SmtpSink(string root, int port, NetworkCredential? login)
     {
         _root = root;
         Port = port;
+        _login = login;
     }
 
     /// <summary>The port the server listens on; it stays the same across <see cref="StopAsync"/> and <see cref="StartAgainAsync"/>.</summary>
@@ -52,9 +65,15 @@ internal sealed class SmtpSink : IAsyncDisposable
     /// <summary>The Maildir the accepted messages land in.</summary>
     public string Maildir => Path.Combine(_root, "maildir");
 
-    /// <summary>Starts a server at a free port in a new temp folder.</summary>
+    /// <summary>Starts a server that takes mail without signing in, at a free port in a new temp folder.</summary>
     /// <exception cref="InvalidOperationException">aiosmtpd is not installed or did not start (the message holds its output).</exception>
-    public static async Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default)
+    public static Task<SmtpSink> StartAsync(CancellationToken cancellationToken = default) => StartAsync(login: null, cancellationToken);
+
+    /// <summary>Starts a server at a free port in a new temp folder.</summary>
+    /// <param name="login">When given, the only user name and password the server accepts, and it takes no mail without them.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <exception cref="InvalidOperationException">aiosmtpd is not installed or did not start (the message holds its output).</exception>
+    public static async Task<SmtpSink> StartAsync(NetworkCredential? login, CancellationToken cancellationToken = default)
     {
         if (!File.Exists(Python) || !Directory.Exists("/usr/lib/python3/dist-packages/aiosmtpd"))
         {
@@ -63,7 +82,7 @@ internal sealed class SmtpSink : IAsyncDisposable
 
         var root = Directory.CreateTempSubdirectory("capture-smtp-").FullName;
         await File.WriteAllTextAsync(Path.Combine(root, "sink.py"), Script, cancellationToken);
-        var sink = new SmtpSink(root, FreePort());
+        var sink = new SmtpSink(root, FreePort(), login);
         try
         {
             await sink.StartAgainAsync(cancellationToken);
@@ -85,6 +104,12 @@ internal sealed class SmtpSink : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (_login is not null)
+        {
+            start.Environment["SINK_USER"] = _login.UserName;
+            start.Environment["SINK_PASSWORD"] = _login.Password;
+        }
+
         foreach (var argument in (string[])[Path.Combine(_root, "sink.py"), Port.ToString(System.Globalization.CultureInfo.InvariantCulture), Maildir, Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             start.ArgumentList.Add(argument);
@@ -166,7 +191,8 @@ internal sealed class SmtpSink : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    /// <summary>A port on 127.0.0.1 that was free a moment ago (the kernel's choice for port 0), for a test server to bind.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

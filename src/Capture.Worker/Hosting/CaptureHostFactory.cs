@@ -12,6 +12,8 @@ using Capture.Worker.Previews;
 using Capture.Worker.Sources.Web;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -62,16 +64,40 @@ public static partial class CaptureHostFactory
 
     private static void Configure(IHostApplicationBuilder builder, CaptureHostSettings settings)
     {
-        builder.Configuration.AddJsonFile(Path.Combine(Directory.GetCurrentDirectory(), "capture.json"), optional: true, reloadOnChange: false);
+        AddSettingsFileBeforeEnvironment(builder.Configuration, Path.Combine(Directory.GetCurrentDirectory(), "capture.json"));
         builder.Configuration.AddEnvironmentVariables("CAPTURE_");
         builder.Configuration.AddInMemoryCollection(Overrides(settings, builder.Configuration));
+    }
+
+    /// <summary>
+    /// <c>capture.json</c> goes with the settings files, before the host's own unprefixed environment variables, so that
+    /// every variable (<c>Smtp__Host</c> as well as <c>CAPTURE_Smtp__Host</c>) overrides the files, as operators expect
+    /// when they pass a password or a host through the environment.
+    /// </summary>
+    private static void AddSettingsFileBeforeEnvironment(IConfigurationBuilder configuration, string path)
+    {
+        var file = new JsonConfigurationSource { Path = path, Optional = true, ReloadOnChange = false };
+        file.ResolveFileProvider();
+        var sources = configuration.Sources;
+        var environment = sources.Select((source, index) => (source, index))
+            .FirstOrDefault(s => s.source is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
+        if (environment.source is null)
+        {
+            sources.Add(file);
+        }
+        else
+        {
+            sources.Insert(environment.index, file);
+        }
     }
 
     private static void Compose(IHostApplicationBuilder builder, CaptureHostSettings settings)
     {
         builder.Logging.ClearProviders();
-        // Providers registered by the caller (tests) receive the same events as the configured sinks.
-        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), writeToProviders: true);
+        // Providers registered by the caller (tests) receive the same events as the configured sinks. The host keeps its
+        // own logger instead of taking over the static Log.Logger: where several hosts share a process (the CLI's tests),
+        // each one's events go to its own archive's log, and disposing one host does not silence the others.
+        builder.Services.AddSerilog((_, logger) => logger.ReadFrom.Configuration(builder.Configuration), preserveStaticLogger: true, writeToProviders: true);
 
         builder.AddCaptureServices(settings.Service);
         if (settings.CommitIndexWhenDone && !settings.Service)

@@ -1,5 +1,6 @@
 using Capture.Worker.Sources.Mail;
 using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
@@ -66,6 +67,13 @@ public sealed partial class SmtpMailSender
 
             return new SmtpSession(client, _logger);
         }
+        catch (AuthenticationException ex)
+        {
+            // Said once here for every sender (alerts, acknowledgements, replies), with the server's words and never the password.
+            LogSignInRefused(_options.Host, _options.EffectivePort, _options.User!, ex.Message, _options.PasswordVariable ?? "");
+            client.Dispose();
+            throw;
+        }
         catch
         {
             client.Dispose();
@@ -82,6 +90,9 @@ public sealed partial class SmtpMailSender
             await session.SendAsync(message, cancellationToken).ConfigureAwait(false);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SMTP server {Host}:{Port} refused Capture's sign-in as {User} ({Error}); check Smtp:User and the password in the environment variable {PasswordVariable} (Smtp:PasswordVariable)")]
+    private partial void LogSignInRefused(string host, int port, string user, string error, string passwordVariable);
 }
 
 /// <summary>One signed-in connection to the SMTP server; disposing it says goodbye.</summary>

@@ -1,6 +1,10 @@
+using System.Net;
+using Capture.Testing.Mail;
 using Capture.Worker.Notifications;
 using Capture.Worker.Tests.Support;
 using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MimeKit;
 
@@ -66,6 +70,37 @@ public sealed class SmtpMailSenderTests(SmtpFixture smtp) : IClassFixture<SmtpFi
 
         await sender.SendAsync(Message(sender, "outage@handlers.example"), Cancel);
         Assert.Single(await WaitForAsync("outage@handlers.example"));
+    }
+
+    [Fact]
+    public async Task ServerRequiringSignIn_RightPasswordSends_WrongOneIsRefusedAndLoggedWithoutIt()
+    {
+        var password = "smtp-right-" + Guid.NewGuid().ToString("N");
+        var wrong = "smtp-wrong-" + Guid.NewGuid().ToString("N");
+        var variable = "CAPTURE_TEST_SMTP_" + Guid.NewGuid().ToString("N").ToUpperInvariant();
+        await using var server = await SmtpSink.StartAsync(new NetworkCredential("capture", password), Cancel);
+        using var logs = new CollectingLoggerProvider();
+        using var loggers = new LoggerFactory([logs]);
+        var options = smtp.Options();
+        options.Port = server.Port;
+        options.User = "capture";
+        options.PasswordVariable = variable;
+        var sender = new SmtpMailSender(Microsoft.Extensions.Options.Options.Create(options), loggers.CreateLogger<SmtpMailSender>());
+        try
+        {
+            Environment.SetEnvironmentVariable(variable, wrong);
+            await Assert.ThrowsAsync<AuthenticationException>(() => sender.SendAsync(Message(sender, "refused.signin@handlers.example"), Cancel));
+            Environment.SetEnvironmentVariable(variable, password);
+            await sender.SendAsync(Message(sender, "signed.in@handlers.example"), Cancel);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(variable, null);
+        }
+
+        Assert.Equal(["signed.in@handlers.example"], (await server.WaitForAsync(1, TimeSpan.FromSeconds(10), Cancel)).SelectMany(m => m.Recipients));
+        Assert.Contains(logs.Lines, l => l.Contains($"The SMTP server 127.0.0.1:{server.Port} refused Capture's sign-in as capture (", StringComparison.Ordinal) && l.Contains(variable, StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Contains(wrong, StringComparison.Ordinal) || l.Contains(password, StringComparison.Ordinal));
     }
 
     [Fact]

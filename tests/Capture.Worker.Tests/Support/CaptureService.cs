@@ -21,13 +21,19 @@ internal sealed class CaptureService : IDisposable
         _reading = Task.WhenAll(ReadAsync(process.StandardError), ReadAsync(process.StandardOutput));
     }
 
-    /// <summary>Starts <c>capture run --archive <paramref name="archive"/></c> with the web UI off and the shared category model.</summary>
+    /// <summary>Starts <c>capture run --archive <paramref name="archive"/></c> with the shared category model and the web UI off (unless <c>Web__Enabled</c> is in <paramref name="settings"/>).</summary>
     /// <param name="archive">The archive folder.</param>
     /// <param name="settings">Configuration keys (<c>Mailboxes__0__Host</c>…) without the <c>CAPTURE_</c> prefix.</param>
     /// <param name="environment">Other environment variables, such as the variable holding a mailbox password.</param>
-    public static CaptureService Start(string archive, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="workingDirectory">The folder it starts in, where it reads <c>capture.json</c>; null keeps the tests' own.</param>
+    public static CaptureService Start(string archive, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (workingDirectory is not null)
+        {
+            start.WorkingDirectory = workingDirectory;
+        }
+
         foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "capture.dll"), "run", "--archive", archive])
         {
             start.ArgumentList.Add(argument);

@@ -120,6 +120,11 @@ public sealed class MailboxOptions
     /// <summary>The source name recorded with everything captured from this mailbox.</summary>
     public string SourceName => $"mail:{Name}";
 
+    /// <summary>Where the password is taken from, for a person to check (never the password itself).</summary>
+    public string PasswordOrigin => string.IsNullOrEmpty(PasswordVariable)
+        ? $"the configuration ({nameof(Password)} of mailbox {Name})"
+        : $"the environment variable {PasswordVariable} ({nameof(PasswordVariable)})";
+
     /// <summary>The password from the environment variable or the configuration.</summary>
     /// <exception cref="InvalidOperationException">Neither holds one.</exception>
     public string ResolvePassword()

@@ -1,3 +1,4 @@
+using MailKit.Security;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -53,7 +54,15 @@ internal sealed partial class MailboxSource : BackgroundService
             {
                 // Reported with the server's words (never the password) and retried; the other accounts are not affected.
                 var delay = backoff.Next();
-                LogFailed(SourceName, exception.GetType().Name, exception.Message, backoff.Failures, delay);
+                if (exception is AuthenticationException)
+                {
+                    LogSignInRefused(SourceName, _account.User, _account.Host, _account.EffectivePort, exception.Message, _account.PasswordOrigin, backoff.Failures, delay);
+                }
+                else
+                {
+                    LogFailed(SourceName, exception.GetType().Name, exception.Message, backoff.Failures, delay);
+                }
+
                 await reader.DisconnectAsync().ConfigureAwait(false);
                 try
                 {
@@ -72,6 +81,9 @@ internal sealed partial class MailboxSource : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "{Source} failed ({ErrorType}: {Error}); failure {Failures} in a row, reconnecting in {Delay}")]
     private partial void LogFailed(string source, string errorType, string error, int failures, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Source}: the server refused the sign-in as {User} at {Host}:{Port} ({Error}); check the password in {PasswordOrigin}. Failure {Failures} in a row, trying again in {Delay}")]
+    private partial void LogSignInRefused(string source, string user, string host, int port, string error, string passwordOrigin, int failures, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Source} works again after {Failures} failure(s)")]
     private partial void LogRecovered(string source, int failures);

@@ -86,11 +86,12 @@ public sealed class MailboxServiceTests(DovecotFixture dovecot) : IClassFixture<
         await failing.StartAsync(Cancel);
         await working.StartAsync(Cancel);
         await WaitUntilAsync(() => archive.Store.ListCases().Count == 1);
-        await WaitUntilAsync(() => logs.Lines.Count(l => l.Contains($"mail:{bad} failed", StringComparison.Ordinal)) >= 2);
+        await WaitUntilAsync(() => logs.Lines.Count(l => l.Contains($"mail:{bad}: the server refused the sign-in as {bad}", StringComparison.Ordinal)) >= 2, () => string.Join('\n', logs.Lines));
         await failing.StopAsync(Cancel);
         await working.StopAsync(Cancel);
 
-        Assert.Contains(logs.Lines, l => l.Contains($"mail:{bad} failed (AuthenticationException", StringComparison.Ordinal));
+        Assert.Contains(logs.Lines, l => l.Contains($"mail:{bad}: the server refused the sign-in as {bad} at {wrong.Host}:{wrong.EffectivePort}", StringComparison.Ordinal) &&
+            l.Contains("check the password in the configuration (Password of mailbox", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(wrong.Password, StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.Contains(dovecot.Server.CredentialsOf(good).Password, StringComparison.Ordinal));
     }
