@@ -45,7 +45,7 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter output)
             using var service = SoakService.Start(Path.Combine(work, "archive"), ServiceEnvironment(server, drop, model));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"soak: {settings.Duration.TotalMinutes:0} min, {settings.MailPerSecond} e-mail(s)/s of ~10 KB, a letter every {settings.LetterEvery.TotalSeconds:0} s and a scan every {settings.ScanEvery.TotalSeconds:0} s into the drop folder ({Environment.ProcessorCount} cores, load {LoadAverage()})"));
-            await output.WriteLineAsync("minute  sent  done  backlog  done/s  RSS MB  CPU %  errors");
+            await output.WriteLineAsync("minute  sent  done  backlog  done/s  RSS MB  anon MB  file MB  CPU %  errors");
             await FeedAsync(server, drop, service, cancellationToken);
             var drained = await DrainAsync(service, cancellationToken);
             await service.StopAsync(cancellationToken);
@@ -109,7 +109,8 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter output)
             if (clock.Elapsed >= nextMinute)
             {
                 var (finished, cpu) = (service.Finished, service.CpuSeconds ?? cpuBefore);
-                var minute = new SoakMinute(_minutes.Count + 1, _mailSent + _filesDropped, finished, finished - finishedBefore, service.ResidentMegabytes ?? 0, (cpu - cpuBefore) / 60 * 100, service.Errors);
+                var memory = new SoakMemory(service.ResidentMegabytes ?? 0, service.MegabytesOf("RssAnon") ?? 0, service.MegabytesOf("RssFile") ?? 0);
+                var minute = new SoakMinute(_minutes.Count + 1, _mailSent + _filesDropped, finished, finished - finishedBefore, memory, (cpu - cpuBefore) / 60 * 100, service.Errors);
                 _minutes.Add(minute);
                 await output.WriteLineAsync(minute.ToString());
                 (finishedBefore, cpuBefore, nextMinute) = (finished, cpu, nextMinute + TimeSpan.FromMinutes(1));
@@ -209,8 +210,17 @@ internal sealed record SoakSettings(TimeSpan Duration, int MailPerSecond, string
 }
 
 /// <summary>One minute of the soak: items sent and finished so far, finished in the minute, memory and CPU at its end.</summary>
-internal sealed record SoakMinute(int Minute, int Sent, int Finished, int FinishedInMinute, long ResidentMegabytes, double CpuPercent, int Errors)
+internal sealed record SoakMinute(int Minute, int Sent, int Finished, int FinishedInMinute, SoakMemory Memory, double CpuPercent, int Errors)
 {
+    public long ResidentMegabytes => Memory.Resident;
+
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Minute,6}  {Sent,5}  {Finished,5}  {Sent - Finished,7}  {FinishedInMinute / 60.0,6:0.0}  {ResidentMegabytes,6}  {CpuPercent,5:0}  {Errors,6}");
+        $"{Minute,6}  {Sent,5}  {Finished,5}  {Sent - Finished,7}  {FinishedInMinute / 60.0,6:0.0}  {Memory.Resident,6}  {Memory.Anonymous,7}  {Memory.FileBacked,7}  {CpuPercent,5:0}  {Errors,6}");
 }
+
+/// <summary>
+/// The service's resident memory in MB, and its two parts: anonymous (the .NET heaps and native allocations: what the
+/// process owns) and file-backed (pages of mapped files, such as the Lucene index, which the kernel can drop and read
+/// again; they grow with the index).
+/// </summary>
+internal sealed record SoakMemory(long Resident, long Anonymous, long FileBacked);

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Capture.Benchmarks.Ocr;
+using Capture.Testing.Processes;
 
 namespace Capture.Benchmarks.Soak;
 
@@ -10,34 +10,22 @@ namespace Capture.Benchmarks.Soak;
 /// </summary>
 internal sealed class SoakService : IDisposable
 {
-    private readonly Process _process;
-    private readonly Task _reading;
+    private CaptureProgram _program = null!;
     private int _opened;
     private int _quarantined;
     private int _duplicates;
     private int _errors;
     private string? _lastError;
 
-    private SoakService(Process process)
+    private SoakService()
     {
-        _process = process;
-        _reading = Task.WhenAll(ReadAsync(process.StandardError), ReadAsync(process.StandardOutput));
     }
 
     public static SoakService Start(string archive, IReadOnlyDictionary<string, string> environment)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "capture.dll"), "run", "--archive", archive])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        return new SoakService(Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started."));
+        var service = new SoakService();
+        service._program = CaptureProgram.Start(["run", "--archive", archive], environment, service.OnLine);
+        return service;
     }
 
     /// <summary>Items finished so far: new cases, quarantine records and duplicates.</summary>
@@ -51,9 +39,12 @@ internal sealed class SoakService : IDisposable
 
     public string? LastError => Volatile.Read(ref _lastError);
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _program.HasExited;
 
-    public long? ResidentMegabytes => ProcStatus.ReadKb(_process.Id, "VmRSS") / 1024;
+    public long? ResidentMegabytes => MegabytesOf("VmRSS");
+
+    /// <summary>A memory line of <c>/proc/PID/status</c> (VmRSS, RssAnon, RssFile…) in MB.</summary>
+    public long? MegabytesOf(string field) => ProcStatus.ReadKb(_program.Id, field) / 1024;
 
     /// <summary>utime + stime from <c>/proc/PID/stat</c>, in seconds (USER_HZ is 100).</summary>
     public double? CpuSeconds
@@ -62,7 +53,7 @@ internal sealed class SoakService : IDisposable
         {
             try
             {
-                var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+                var stat = File.ReadAllText($"/proc/{_program.Id}/stat");
                 var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
                 return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0;
             }
@@ -74,48 +65,28 @@ internal sealed class SoakService : IDisposable
     }
 
     /// <summary>SIGTERM, as systemd stops a service; waits for the exit and the end of its output.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => _program.StopAsync(cancellationToken);
+
+    public void Dispose() => _program.Dispose();
+
+    private void OnLine(string line)
     {
-        using (var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]))
+        if (line.Contains("] Captured C-", StringComparison.Ordinal))
         {
-            await terminate.WaitForExitAsync(cancellationToken);
+            Interlocked.Increment(ref _opened);
         }
-
-        await _process.WaitForExitAsync(cancellationToken);
-        await _reading;
-    }
-
-    public void Dispose()
-    {
-        if (!_process.HasExited)
+        else if (line.Contains("] Quarantined ", StringComparison.Ordinal))
         {
-            _process.Kill(entireProcessTree: true);
+            Interlocked.Increment(ref _quarantined);
         }
-
-        _process.Dispose();
-    }
-
-    private async Task ReadAsync(StreamReader reader)
-    {
-        while (await reader.ReadLineAsync() is { } line)
+        else if (line.Contains(" was captured before as ", StringComparison.Ordinal))
         {
-            if (line.Contains("] Captured C-", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _opened);
-            }
-            else if (line.Contains("] Quarantined ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _quarantined);
-            }
-            else if (line.Contains(" was captured before as ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _duplicates);
-            }
-            else if (line.Contains(" ERR] ", StringComparison.Ordinal) || line.Contains(" FTL] ", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _errors);
-                Volatile.Write(ref _lastError, line);
-            }
+            Interlocked.Increment(ref _duplicates);
+        }
+        else if (line.Contains(" ERR] ", StringComparison.Ordinal) || line.Contains(" FTL] ", StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _errors);
+            Volatile.Write(ref _lastError, line);
         }
     }
 }

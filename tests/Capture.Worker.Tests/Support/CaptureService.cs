@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text;
+using Capture.Testing.Processes;
 
 namespace Capture.Worker.Tests.Support;
 
@@ -10,15 +9,12 @@ namespace Capture.Worker.Tests.Support;
 /// </summary>
 internal sealed class CaptureService : IDisposable
 {
-    private readonly Process _process;
     private readonly StringBuilder _log = new();
-    private readonly Task _reading;
+    private CaptureProgram _program = null!;
     private int _captures;
 
-    private CaptureService(Process process)
+    private CaptureService()
     {
-        _process = process;
-        _reading = Task.WhenAll(ReadAsync(process.StandardError), ReadAsync(process.StandardOutput));
     }
 
     /// <summary>Starts <c>capture run --archive <paramref name="archive"/></c> with the shared category model and the web UI off (unless <c>Web__Enabled</c> is in <paramref name="settings"/>).</summary>
@@ -28,30 +24,24 @@ internal sealed class CaptureService : IDisposable
     /// <param name="workingDirectory">The folder it starts in, where it reads <c>capture.json</c>; null keeps the tests' own.</param>
     public static CaptureService Start(string archive, IReadOnlyDictionary<string, string> settings, IReadOnlyDictionary<string, string>? environment = null, string? workingDirectory = null)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (workingDirectory is not null)
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            start.WorkingDirectory = workingDirectory;
-        }
-
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "capture.dll"), "run", "--archive", archive])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["CAPTURE_Classifier__ModelPath"] = TestArchive.SharedModelPath;
-        start.Environment["CAPTURE_Web__Enabled"] = "false";
+            ["CAPTURE_Classifier__ModelPath"] = TestArchive.SharedModelPath,
+            ["CAPTURE_Web__Enabled"] = "false",
+        };
         foreach (var (key, value) in settings)
         {
-            start.Environment["CAPTURE_" + key] = value;
+            variables["CAPTURE_" + key] = value;
         }
 
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
-            start.Environment[name] = value;
+            variables[name] = value;
         }
 
-        return new CaptureService(Process.Start(start) ?? throw new InvalidOperationException("dotnet could not be started."));
+        var service = new CaptureService();
+        service._program = CaptureProgram.Start(["run", "--archive", archive], variables, service.OnLine, workingDirectory);
+        return service;
     }
 
     /// <summary>Everything the process wrote so far, standard error and output interleaved.</summary>
@@ -69,7 +59,7 @@ internal sealed class CaptureService : IDisposable
     /// <summary>How many "Captured C-…" lines (new cases) it has logged.</summary>
     public int Captures => Volatile.Read(ref _captures);
 
-    public bool HasExited => _process.HasExited;
+    public bool HasExited => _program.HasExited;
 
     /// <summary>Waits until it has logged <paramref name="count"/> new cases; fails the test if it exits or takes too long.</summary>
     public async Task<int> WaitForCapturesAsync(int count, TimeSpan patience, CancellationToken cancellationToken)
@@ -77,7 +67,7 @@ internal sealed class CaptureService : IDisposable
         var deadline = DateTime.UtcNow + patience;
         while (Captures < count)
         {
-            Assert.False(_process.HasExited, "capture run exited early:\n" + Log);
+            Assert.False(_program.HasExited, "capture run exited early:\n" + Log);
             Assert.True(DateTime.UtcNow < deadline, "capture run captured too little in time:\n" + Log);
             await Task.Delay(20, cancellationToken);
         }
@@ -86,44 +76,23 @@ internal sealed class CaptureService : IDisposable
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a power cut or an OOM kill.</summary>
-    public void Kill()
-    {
-        _process.Kill(entireProcessTree: true);
-        _process.WaitForExit();
-    }
+    public void Kill() => _program.Kill();
 
     /// <summary>SIGTERM, as systemd stops a service, then waits for it to exit and for its output to end.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        using var terminate = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)]);
-        await terminate.WaitForExitAsync(cancellationToken);
-        await _process.WaitForExitAsync(cancellationToken);
-        await _reading;
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _program.StopAsync(cancellationToken);
 
-    public void Dispose()
+    public void Dispose() => _program.Dispose();
+
+    private void OnLine(string line)
     {
-        if (!_process.HasExited)
+        if (line.Contains("Captured C-", StringComparison.Ordinal))
         {
-            _process.Kill(entireProcessTree: true);
+            Interlocked.Increment(ref _captures);
         }
 
-        _process.Dispose();
-    }
-
-    private async Task ReadAsync(StreamReader reader)
-    {
-        while (await reader.ReadLineAsync() is { } line)
+        lock (_log)
         {
-            if (line.Contains("Captured C-", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _captures);
-            }
-
-            lock (_log)
-            {
-                _log.AppendLine(line);
-            }
+            _log.AppendLine(line);
         }
     }
 }
