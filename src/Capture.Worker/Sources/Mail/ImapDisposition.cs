@@ -15,7 +15,7 @@ internal sealed class ImapDisposition(ImapClient client, MailDispositionOptions 
             return;
         }
 
-        switch (options.Action)
+        switch (options.ActionFor(MailProtocol.Imap))
         {
             case MailDispositionAction.MarkSeen:
                 await folder.AddFlagsAsync(uids, MessageFlags.Seen, silent: true, cancellationToken).ConfigureAwait(false);

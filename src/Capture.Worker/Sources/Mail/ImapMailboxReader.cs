@@ -112,7 +112,7 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
 
     private async Task PollFolderAsync(ImapClient client, IMailFolder folder, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
     {
-        var access = account.Disposition.Action == MailDispositionAction.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
+        var access = account.Disposition.ActionFor(MailProtocol.Imap) == MailDispositionAction.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
         await folder.OpenAsync(access, cancellationToken).ConfigureAwait(false);
         var stream = MailboxKeys.ImapFolder(account, folder.FullName, folder.UidValidity);
         var watermark = (uint)Math.Min(store.GetWatermark(stream), uint.MaxValue - 1);

@@ -22,7 +22,15 @@ public enum MailDispositionAction
 /// <summary>The disposition of a mailbox: applied only after the case is committed.</summary>
 public sealed class MailDispositionOptions
 {
-    public MailDispositionAction Action { get; set; } = MailDispositionAction.MarkSeen;
+    /// <summary>
+    /// What to do; when not set, <see cref="MailDispositionAction.MarkSeen"/> for IMAP and <see cref="MailDispositionAction.None"/>
+    /// for POP3, which has no flags (the ledger keeps a message from being read twice).
+    /// </summary>
+    public MailDispositionAction? Action { get; set; }
+
+    /// <summary>The action for a mailbox of <paramref name="protocol"/>: <see cref="Action"/>, or that protocol's default.</summary>
+    public MailDispositionAction ActionFor(MailProtocol protocol) =>
+        Action ?? (protocol == MailProtocol.Pop3 ? MailDispositionAction.None : MailDispositionAction.MarkSeen);
 
     /// <summary>The destination folder for <see cref="MailDispositionAction.Move"/>.</summary>
     public string? Folder { get; set; }
@@ -32,17 +40,18 @@ public sealed class MailDispositionOptions
 
     internal IEnumerable<string> Validate(string key, MailProtocol protocol)
     {
-        if (protocol == MailProtocol.Pop3 && Action is not (MailDispositionAction.None or MailDispositionAction.Delete))
+        var action = ActionFor(protocol);
+        if (protocol == MailProtocol.Pop3 && action is not (MailDispositionAction.None or MailDispositionAction.Delete))
         {
             yield return $"{key}:Disposition:Action {Action} needs IMAP; a POP3 mailbox can only use None or Delete.";
         }
 
-        if (Action == MailDispositionAction.Move && string.IsNullOrWhiteSpace(Folder))
+        if (action == MailDispositionAction.Move && string.IsNullOrWhiteSpace(Folder))
         {
             yield return $"{key}:Disposition:Folder is required when Action is Move (e.g. \"Captured\").";
         }
 
-        if (Action == MailDispositionAction.Flag &&
+        if (action == MailDispositionAction.Flag &&
             (string.IsNullOrEmpty(Keyword) || Keyword.Any(c => c <= ' ' || c > '~' || "(){%*\"\\]".Contains(c, StringComparison.Ordinal))))
         {
             yield return $"{key}:Disposition:Keyword must be an IMAP keyword (printable ASCII without spaces or (){{%*\"\\]), e.g. $Captured.";

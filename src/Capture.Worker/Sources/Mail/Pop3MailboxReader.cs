@@ -35,7 +35,7 @@ internal sealed partial class Pop3MailboxReader(MailboxOptions account, MailItem
         {
             var item = new MailItem(MailboxKeys.Pop3Message(_account, uidls[index]), $"pop3-{index + 1}.eml", sizes[index]);
             var fate = await CaptureOneAsync(client, index, item, report, cancellationToken).ConfigureAwait(false);
-            if (fate == MailItemFate.Archived && _account.Disposition.Action == MailDispositionAction.Delete)
+            if (fate == MailItemFate.Archived && _account.Disposition.ActionFor(MailProtocol.Pop3) == MailDispositionAction.Delete)
             {
                 await client.DeleteMessageAsync(index, cancellationToken).ConfigureAwait(false);
                 deleted++;

@@ -29,6 +29,18 @@ public sealed class MailboxOptionsTests
     }
 
     [Fact]
+    public void Disposition_LeftUnset_MarksSeenOnImap_AndLeavesPop3MessagesAsTheyAre_WhichIsValid()
+    {
+        var imap = Valid();
+        var pop3 = Valid();
+        pop3.Protocol = MailProtocol.Pop3;
+
+        Assert.Equal(MailDispositionAction.MarkSeen, imap.Disposition.ActionFor(imap.Protocol));
+        Assert.Equal(MailDispositionAction.None, pop3.Disposition.ActionFor(pop3.Protocol));
+        Assert.Empty(pop3.Validate("Mailboxes:1"));
+    }
+
+    [Fact]
     public void Validate_MoveWithoutFolder_NamesTheKey()
     {
         var account = Valid();
