@@ -191,6 +191,25 @@ public sealed class CaptureCommitTests
     }
 
     [Fact]
+    public void OpenCase_MovesAsideWhatACrashedCaptureOfTheSameNumberLeftUnderAnotherCategory()
+    {
+        using var archive = new ArchiveFixture();
+        // The crashed capture took the letter for a suggestion; after the restart the number went to a complaint.
+        var orphanFolder = Path.Combine(archive.Root, "Suggestions", "2026", "03", "C-2026-000001");
+        Directory.CreateDirectory(orphanFolder);
+        File.WriteAllText(Path.Combine(orphanFolder, "01-scan.png"), "orphan from a crash");
+
+        var opened = archive.Store.OpenCase(ArchiveFixture.Case(CaseCategory.Complaint), [ArchiveFixture.Document("letter.pdf")], null).Case;
+
+        Assert.Equal("C-2026-000001", opened.RegistrationNumber);
+        Assert.StartsWith("Complaints/", opened.ArchivePath, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(orphanFolder));
+        var setAside = Assert.Single(Directory.GetFiles(Path.Combine(archive.Root, ".uncommitted"), "01-scan.png", SearchOption.AllDirectories));
+        Assert.Equal("orphan from a crash", File.ReadAllText(setAside));
+        Assert.Empty(archive.Store.CheckIntegrity(null, TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
     public void OpenCase_IsSafeFromManyThreadsAtOnce()
     {
         using var archive = new ArchiveFixture();

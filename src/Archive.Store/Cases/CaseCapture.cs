@@ -89,7 +89,7 @@ internal sealed class CaseCapture
             caseRecord.ContactId = _contacts.Link(newCase, caseRecord.RegistrationNumber, now)?.Id;
             _deadlines.Start(caseRecord, newCase.ReceivedAt);
             caseRecord.Acknowledgement = AcknowledgementRecord.Planned(newCase.Acknowledgement, now);
-            if (_filer.SetAsideLeftovers(caseRecord, now) is { } leftovers)
+            foreach (var leftovers in LeftoverFolders(number.Number, localNow).Select(folder => _filer.SetAsideLeftovers(folder, now)).OfType<string>())
             {
                 ArchiveStoreLog.LeftoversSetAside(_logger, caseRecord.RegistrationNumber, leftovers);
             }
@@ -182,4 +182,14 @@ internal sealed class CaseCapture
             throw;
         }
     }
+
+    /// <summary>
+    /// Every folder a capture of this number could have written before a crash: the number is allocated again after a
+    /// transaction that never committed, but that capture may have been filed under another category, or the day before
+    /// (across midnight, or a month's end).
+    /// </summary>
+    private IEnumerable<string> LeftoverFolders(string registrationNumber, DateTimeOffset localNow) =>
+        Enum.GetValues<CaseCategory>()
+            .SelectMany(category => new[] { localNow, localNow.AddDays(-1) }.Select(day => _taxonomy.Build(category, day, registrationNumber)))
+            .Distinct(StringComparer.Ordinal);
 }

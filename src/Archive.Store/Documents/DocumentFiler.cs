@@ -40,15 +40,17 @@ internal sealed class DocumentFiler
     public const string LeftoversFolder = ".uncommitted";
 
     /// <summary>
-    /// A new case's folder cannot hold anything yet: registration numbers are never reused, so files found there were
-    /// written by a capture of the same number whose process died before its transaction committed (the number was then
-    /// allocated again). They are moved, never deleted, to <see cref="LeftoversFolder"/>, so the case folder holds only
-    /// the case's own documents and nothing is lost.
+    /// A folder of a new case's number cannot hold anything yet: registration numbers are never reused, so files found
+    /// there were written by a capture of the same number whose process died before its transaction committed (the
+    /// number was then allocated again). They are moved, never deleted, to <see cref="LeftoversFolder"/>, so case
+    /// folders hold only their case's own documents and nothing is lost.
     /// </summary>
+    /// <param name="archivePath">A case folder of the new case's number, relative to the archive root.</param>
+    /// <param name="now">When, for the name of the folder they go to.</param>
     /// <returns>The folder the leftovers were moved to, or null when there were none.</returns>
-    public string? SetAsideLeftovers(CaseRecord caseRecord, DateTimeOffset now)
+    public string? SetAsideLeftovers(string archivePath, DateTimeOffset now)
     {
-        var folder = _paths.Resolve(caseRecord.ArchivePath);
+        var folder = _paths.Resolve(archivePath);
         if (!Directory.Exists(folder) || !Directory.EnumerateFileSystemEntries(folder).Any())
         {
             return null;

@@ -44,7 +44,7 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter output)
 
             using var service = SoakService.Start(Path.Combine(work, "archive"), ServiceEnvironment(server, drop, model));
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"soak: {settings.Duration.TotalMinutes:0} min, {settings.MailPerSecond} e-mail(s)/s of ~10 KB, a letter every {settings.LetterEvery.TotalSeconds:0} s and a scan every {settings.ScanEvery.TotalSeconds:0} s into the drop folder ({Environment.ProcessorCount} cores, load {LoadAverage()})"));
+                $"soak: {settings.Duration.TotalMinutes:0} min, {settings.MailPerSecond} e-mail(s)/s of ~10 KB, a letter every {settings.LetterEvery.TotalSeconds:0} s and a scan every {settings.ScanEvery.TotalSeconds:0} s into the drop folder ({Environment.ProcessorCount} cores, load {LoadAverage()}; MALLOC_ARENA_MAX={Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2"})"));
             await output.WriteLineAsync("minute  sent  done  backlog  done/s  RSS MB  anon MB  file MB  CPU %  errors");
             await FeedAsync(server, drop, service, cancellationToken);
             var drained = await DrainAsync(service, cancellationToken);
@@ -73,6 +73,8 @@ internal sealed class SoakBenchmark(SoakSettings settings, TextWriter output)
         ["CAPTURE_DropFolders__0__StableFor"] = "00:00:01",
         ["CAPTURE_DropFolders__0__ScanInterval"] = "00:00:01",
         [PasswordVariable] = server.CredentialsOf("soak").Password,
+        // As the README's deployment advice has it (Memory); an arena count set by whoever runs the soak wins.
+        ["MALLOC_ARENA_MAX"] = Environment.GetEnvironmentVariable("MALLOC_ARENA_MAX") ?? "2",
     };
 
     /// <summary>Delivers the stream for the whole duration, and closes a <see cref="SoakMinute"/> every minute.</summary>
