@@ -20,12 +20,28 @@ internal sealed partial class IndexCommitService(
     IOptions<CaptureOptions> options,
     ILogger<IndexCommitService> logger) : BackgroundService
 {
+    private PeriodicTimer? _timer;
+
+    /// <summary>
+    /// Starts the commit timer here, before <see cref="ExecuteAsync"/> runs (which .NET 10 runs wholly on a pool
+    /// thread): a change made right after start-up is committed within one interval, however late that task gets a thread.
+    /// </summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        var interval = options.Value.IndexCommitInterval > TimeSpan.Zero ? options.Value.IndexCommitInterval : TimeSpan.FromMilliseconds(500);
+        _timer ??= new PeriodicTimer(interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // The timer starts before the first await, so it runs from the moment the host has started this service: a
-        // change made right after start-up is committed within one interval, however late this task gets a thread.
-        var interval = options.Value.IndexCommitInterval > TimeSpan.Zero ? options.Value.IndexCommitInterval : TimeSpan.FromMilliseconds(500);
-        using var timer = new PeriodicTimer(interval, time);
+        var timer = _timer ?? throw new InvalidOperationException("The index commit service was not started.");
         await Task.Yield();
         var rebuilding = index.NeedsRebuild ? RebuildAsync(stoppingToken) : Task.CompletedTask;
         if (!index.NeedsRebuild)
