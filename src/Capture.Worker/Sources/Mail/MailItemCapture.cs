@@ -43,9 +43,6 @@ internal sealed record MailDownload(MailItem Item, Func<Stream, CancellationToke
 /// </summary>
 internal sealed partial class MailItemCapture : IDisposable
 {
-    /// <summary>How many messages are claimed, prepared and filed together; a crash costs each of them one attempt.</summary>
-    private const int FilingGroupSize = 25;
-
     private readonly MailboxOptions _account;
     private readonly CapturePipeline _pipeline;
     private readonly ArchiveStore _store;
@@ -123,10 +120,11 @@ internal sealed partial class MailItemCapture : IDisposable
 
     /// <summary>
     /// Captures messages not yet finished, in the order given (so a reply finds the case its predecessor opened). They
-    /// go in groups: a group is claimed in one transaction, downloaded one after another while earlier ones are already
-    /// read and classified in parallel, and filed in one transaction, while the next group downloads. A message that
-    /// was claimed before and never finished (the worker crashed or failed on it) goes alone, so the attempts it counts
-    /// are its own.
+    /// go in groups, as in a pipeline: while one group is downloaded (one message after another, each read and
+    /// classified in parallel as soon as it is down), the group before it is committed to the store in one transaction,
+    /// and the one before that is indexed and reported. Groups are committed, and then completed, in order. A message
+    /// that was claimed before and never finished (the worker crashed or failed on it) goes alone, so the attempts it
+    /// counts are its own.
     /// </summary>
     /// <returns>What becomes of each message's server copy, in the order given.</returns>
     /// <exception cref="OperationCanceledException">Cancelled; what was not filed stays unfinished in the ledger.</exception>
@@ -138,42 +136,77 @@ internal sealed partial class MailItemCapture : IDisposable
     {
         ArgumentNullException.ThrowIfNull(messages);
         ArgumentNullException.ThrowIfNull(report);
-        var fates = new List<MailItemFate>(messages.Count);
-        Task<IReadOnlyList<MailItemFate>>? filing = null;
+        var completing = new List<Task<IReadOnlyList<MailItemFate>>>();
+        Task<Task<IReadOnlyList<MailItemFate>>>? committing = null;
         try
         {
             foreach (var group in Groups(messages))
             {
                 var started = await StartGroupAsync(group, cancellationToken).ConfigureAwait(false);
-                if (filing is not null)
-                {
-                    fates.AddRange(await filing.ConfigureAwait(false));
-                }
-
-                filing = FileGroupAsync(started, report, cancellationToken);
+                await TakeCommittedAsync().ConfigureAwait(false);
+                committing = CommitGroupAsync(started, completing.LastOrDefault(), report, cancellationToken);
             }
 
-            if (filing is not null)
+            await TakeCommittedAsync().ConfigureAwait(false);
+
+            var fates = new List<MailItemFate>(messages.Count);
+            while (completing.Count > 0)
             {
-                fates.AddRange(await filing.ConfigureAwait(false));
+                var completion = completing[0];
+                completing.RemoveAt(0);
+                fates.AddRange(await completion.ConfigureAwait(false));
             }
 
             return fates;
         }
-        catch (Exception) when (filing is { IsCompleted: false })
+        catch (Exception) when (committing is not null || completing.Count > 0)
         {
-            // The group being filed finishes (or fails on its own) before the failure is passed on, so no work outlives the poll.
-            await ((Task)filing).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            if (filing.Exception?.InnerException is { } alsoFailed and not OperationCanceledException)
-            {
-                LogGroupFailed(alsoFailed, _account.SourceName);
-            }
-
+            // The groups under way finish (or fail on their own) before the failure is passed on, so no work outlives the poll.
+            await FinishUnderWayAsync(committing, completing).ConfigureAwait(false);
             throw;
+        }
+
+        // Waits for the group being committed and keeps its completion; a failure of its own is not awaited twice.
+        async Task TakeCommittedAsync()
+        {
+            if (committing is { } commit)
+            {
+                committing = null;
+                completing.Add(await commit.ConfigureAwait(false));
+            }
         }
     }
 
-    /// <summary>Consecutive messages never tried before, up to <see cref="FilingGroupSize"/>; a message tried before alone.</summary>
+    private async Task FinishUnderWayAsync(Task<Task<IReadOnlyList<MailItemFate>>>? committing, List<Task<IReadOnlyList<MailItemFate>>> completing)
+    {
+        var underWay = new List<Task>(completing);
+        if (committing is not null)
+        {
+            try
+            {
+                underWay.Add(await committing.ConfigureAwait(false));
+            }
+            catch (Exception commitFailed) when (commitFailed is not OperationCanceledException)
+            {
+                LogGroupFailed(commitFailed, _account.SourceName);
+            }
+            catch (OperationCanceledException)
+            {
+                // Cancelled with the rest: nothing of that group was filed.
+            }
+        }
+
+        foreach (var task in underWay)
+        {
+            await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (task.Exception?.InnerException is { } alsoFailed and not OperationCanceledException)
+            {
+                LogGroupFailed(alsoFailed, _account.SourceName);
+            }
+        }
+    }
+
+    /// <summary>Consecutive messages never tried before, up to <see cref="MailboxOptions.FilingGroupSize"/>; a message tried before alone.</summary>
     private IEnumerable<List<MailDownload>> Groups(IReadOnlyList<MailDownload> messages)
     {
         var triedBefore = messages.Select(m => WasTriedBefore(m.Item)).ToArray();
@@ -183,7 +216,7 @@ internal sealed partial class MailItemCapture : IDisposable
             var end = start + 1;
             if (!triedBefore[start])
             {
-                while (end < messages.Count && end - start < FilingGroupSize && !triedBefore[end])
+                while (end < messages.Count && end - start < _account.FilingGroupSize && !triedBefore[end])
                 {
                     end++;
                 }
@@ -224,13 +257,22 @@ internal sealed partial class MailItemCapture : IDisposable
         }
     }
 
-    /// <summary>Files a started group in one transaction, in order, and reports each message.</summary>
-    private async Task<IReadOnlyList<MailItemFate>> FileGroupAsync(List<StartedMail> started, Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
+    /// <summary>
+    /// Commits a started group to the store in one transaction, in order, once its messages are prepared. Returns the
+    /// group's completion (indexing, keeping quarantined copies, reporting), which starts when
+    /// <paramref name="previous"/>'s has finished and runs while the next group is committed.
+    /// </summary>
+    private async Task<Task<IReadOnlyList<MailItemFate>>> CommitGroupAsync(
+        List<StartedMail> started,
+        Task<IReadOnlyList<MailItemFate>>? previous,
+        Func<CaptureResult, ValueTask> report,
+        CancellationToken cancellationToken)
     {
+        CapturePipeline.CommittedGroup committed;
+        var outcomes = new GroupFiling?[started.Count];
+        var prepared = new List<(int Index, PreparedCapture Capture)>(started.Count);
         try
         {
-            var outcomes = new GroupFiling[started.Count];
-            var prepared = new List<(int Index, PreparedCapture Capture)>(started.Count);
             for (var i = 0; i < started.Count; i++)
             {
                 try
@@ -244,23 +286,56 @@ internal sealed partial class MailItemCapture : IDisposable
                 }
             }
 
-            var filed = await _pipeline.FileGroupAsync([.. prepared.Select(p => p.Capture)], cancellationToken).ConfigureAwait(false);
-            for (var j = 0; j < prepared.Count; j++)
+            committed = await _pipeline.CommitGroupAsync([.. prepared.Select(p => p.Capture)], cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Nothing was filed: it stays claimed and is captured at the next poll; the spool copies go.
+            await ForgetAllAsync(started).ConfigureAwait(false);
+            throw;
+        }
+
+        return CompleteGroupAsync(started, outcomes, prepared.ConvertAll(p => p.Index), committed, previous, report, cancellationToken);
+    }
+
+    /// <summary>Indexes a committed group after the group before it, then reports each message and says what becomes of it.</summary>
+    private async Task<IReadOnlyList<MailItemFate>> CompleteGroupAsync(
+        List<StartedMail> started,
+        GroupFiling?[] outcomes,
+        List<int> filedIndexes,
+        CapturePipeline.CommittedGroup committed,
+        Task? previous,
+        Func<CaptureResult, ValueTask> report,
+        CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (previous is not null)
             {
-                outcomes[prepared[j].Index] = filed[j];
+                // Its failure is its own (reported where it is awaited); this group is committed and is completed regardless.
+                await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ForceYielding);
+            }
+            else
+            {
+                await Task.Yield();
+            }
+
+            var filed = committed.Complete();
+            for (var j = 0; j < filedIndexes.Count; j++)
+            {
+                outcomes[filedIndexes[j]] = filed[j];
             }
 
             var fates = new List<MailItemFate>(started.Count);
             for (var i = 0; i < started.Count; i++)
             {
-                fates.Add(await FinishAsync(started[i], outcomes[i], report, cancellationToken).ConfigureAwait(false));
+                fates.Add(await FinishAsync(started[i], outcomes[i]!, report, cancellationToken).ConfigureAwait(false));
             }
 
             return fates;
         }
         finally
         {
-            // Whatever was not filed stays claimed and is captured at the next poll; its spool copy goes.
             await ForgetAllAsync(started).ConfigureAwait(false);
         }
     }

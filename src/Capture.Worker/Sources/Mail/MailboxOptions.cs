@@ -91,6 +91,19 @@ public sealed class MailboxOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
+    /// How many messages of a batch are claimed, prepared and committed to the store together (one transaction, so one
+    /// set of disk flushes for all). A crash costs each message of the group under way one attempt. Not configurable;
+    /// tests make it small to see several groups in flight.
+    /// </summary>
+    internal int FilingGroupSize { get; init; } = DefaultFilingGroupSize;
+
+    /// <summary>
+    /// In the mail benchmark, LiteDB's commits took 1.8 ms a message in groups of 25 and 0.65 ms in groups of 100; the
+    /// peak memory grew by some 30 MB.
+    /// </summary>
+    internal const int DefaultFilingGroupSize = 100;
+
+    /// <summary>
     /// This mailbox's own limit on attempts per message (crashes included) before it is quarantined; null (the default)
     /// takes <c>Capture:Retry:MaxAttempts</c>, which also sets the waits between attempts.
     /// </summary>

@@ -1,3 +1,4 @@
+using Archive.Search;
 using System.Text;
 using Archive.Store.Intake;
 using Capture.Worker.Pipeline;
@@ -6,6 +7,7 @@ using Capture.Worker.Tests.Support;
 using Capture.Testing;
 using MailKit;
 using MimeKit;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Capture.Worker.Tests.Sources.Mail;
 
@@ -162,6 +164,34 @@ public sealed class MailboxCaptureTests(DovecotFixture dovecot) : IClassFixture<
             Assert.Equal(opened.RegistrationNumber, r.RegistrationNumber);
         });
         Assert.Single(archive.Store.ListCases());
+    }
+
+    [Fact]
+    public async Task Poll_OverSeveralGroupsInFlight_CapturesEachOnceInOrder_AndAReplyJoinsTheCaseAnEarlierGroupOpened()
+    {
+        var server = dovecot.Server;
+        var user = await dovecot.NewUserAsync();
+        var letters = TestLetters.Range(70, 9);
+        using var reply = TestLetters.Create(79);
+        reply.InReplyTo = letters[1].MessageId;
+        await server.Mail.AppendManyAsync(user, "INBOX", [.. letters, reply], cancellationToken: Cancel);
+        using var archive = new TestArchive();
+        // Groups of three: while one is downloaded, the one before is committed and the one before that indexed.
+        var account = MailboxTestAccounts.Imap(server, user, groupSize: 3);
+
+        var results = await MailboxTestAccounts.PollOnceAsync(archive, account);
+        archive.Host.Services.GetRequiredService<CaseIndexer>().Flush();
+
+        Assert.Equal(10, results.Count);
+        Assert.Equal([.. Enumerable.Range(1, 10).Select(uid => $";UID={uid}")], results.Select(r => r.Item.SourceKey[r.Item.SourceKey.LastIndexOf(';')..]).ToList());
+        Assert.All(results.Take(9), r => Assert.Equal(CaptureOutcome.Opened, r.Outcome));
+        Assert.Equal(CaptureOutcome.Joined, results[9].Outcome);
+        Assert.Equal(results[1].RegistrationNumber, results[9].RegistrationNumber);
+        Assert.Equal(9, archive.Store.ListCases().Count);
+        Assert.Equal(10, archive.Index.DocumentCount);
+        Assert.Equal(results[1].RegistrationNumber, archive.Index.Search(new SearchRequest("order:ZAM/2026/00079")).Hits.Single().RegistrationNumber);
+        Assert.All(await server.Mail.ListAsync(user, "INBOX", Cancel), m => Assert.True(m.Flags.HasFlag(MessageFlags.Seen)));
+        Assert.Empty(await MailboxTestAccounts.PollOnceAsync(archive, account));
     }
 
     [Fact]
