@@ -51,7 +51,7 @@ public sealed partial class ArchiveIndex : IDisposable
         catalog = new GenerationCatalog(Path.GetFullPath(options.IndexDirectory));
         System.IO.Directory.CreateDirectory(catalog.Root);
         analyzers = new ArchiveAnalyzers(options, logger);
-        compiler = new SearchQueryCompiler(analyzers.PerField, analyzers.FoldedWords);
+        compiler = new SearchQueryCompiler(analyzers.PerField, analyzers.FoldedWords, analyzers.IsUnknownWord);
         try
         {
             var current = catalog.Current();

@@ -41,6 +41,31 @@ public sealed class LanguageAnalysisTests : IDisposable
     }
 
     [Theory]
+    [InlineData("megrendelés")]
+    [InlineData("megrendeles")]
+    public void HungarianWordHunspellKnowsOnlyInflected_FindsItsInflectedForms(string query)
+    {
+        // Hunspell stems "megrendelésemet" (my order, accusative) to "rendel" but knows no stem of "megrendelés" itself.
+        index.Add(
+            Letter("C-2026-000001", "A megrendelésemet két hete adtam le.", language: "hu"),
+            Letter("C-2026-000002", "Elnézést kérek a megrendelésemmel kapcsolatos késésért.", language: "hu"),
+            Letter("C-2026-000003", "A rendelés rendben megérkezett.", language: "hu"));
+
+        Assert.Equal(["C-2026-000001", "C-2026-000002"], index.Cases(query).Order(StringComparer.Ordinal));
+        Assert.Equal("A [megrendelésemet] két hete adtam le.", index.Search(query).Hits.Single(h => h.RegistrationNumber == "C-2026-000001").Snippet);
+    }
+
+    [Fact]
+    public void WordADictionaryKnows_IsNotAlsoSearchedAsTheStartOfLongerWords()
+    {
+        index.Add(
+            Letter("C-2026-000001", "Zamówienie dotarło uszkodzone.", language: "pl"),
+            Letter("C-2026-000002", "Zamówieniowy system nie działa.", language: "pl"));
+
+        Assert.Equal(["C-2026-000001"], index.Cases("zamówienie"));
+    }
+
+    [Theory]
     [InlineData("reklamacja", "pl", "Proszę o rozpatrzenie [reklamacji] jak najszybciej.")]
     [InlineData("panasz", "hu", "A [panaszomat] már korábban is jeleztem.")]
     [InlineData("complain", "en", "Many customers have [complained] about this.")]

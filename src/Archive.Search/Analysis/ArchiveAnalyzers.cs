@@ -45,6 +45,38 @@ internal sealed class ArchiveAnalyzers : IDisposable
     /// </summary>
     public Analyzer FoldedWords { get; }
 
+    /// <summary>
+    /// True for a word of letters only, at least <see cref="UnknownWordMinimumLength"/> long, that none of the
+    /// dictionaries here knows, when at least one is here: a name, or a derived word such as Hungarian
+    /// <c>megrendelés</c> ("order"), which Hunspell stems only in its inflected forms (<c>megrendelésemet</c> → <c>rendel</c>).
+    /// </summary>
+    public bool IsUnknownWord(string word)
+    {
+        if (word.Length < UnknownWordMinimumLength || !word.All(char.IsLetter))
+        {
+            return false;
+        }
+
+        var lower = word.ToLowerInvariant();
+        var asked = 0;
+        foreach (var cache in stemCaches.Values)
+        {
+            switch (cache.Knows(lower))
+            {
+                case true:
+                    return false;
+                case false:
+                    asked++;
+                    break;
+            }
+        }
+
+        return asked > 0;
+    }
+
+    /// <summary>Shorter unknown words are not searched as the start of longer ones: too many words begin so.</summary>
+    public const int UnknownWordMinimumLength = 6;
+
     /// <summary>The shared stem cache of a language.</summary>
     public StemCache StemsOf(StemLanguage language) => stemCaches[language];
 

@@ -51,6 +51,18 @@ internal sealed class StemCache : IDisposable
         return stems;
     }
 
+    /// <summary>
+    /// Whether Hunspell knows the lower-cased word (gives it a stem); null when the language's dictionary is not
+    /// available or this version of Lucene.NET cannot be asked. Not cached: it is asked for the few words of a query,
+    /// not for every word indexed.
+    /// </summary>
+    /// <remarks>
+    /// The stem filter passes an unknown word through unchanged, just as it gives a known base form as its own stem,
+    /// so the filter cannot tell the two apart; Lucene's stemmer can, and is internal, so it is reached by reflection
+    /// (<see cref="HunspellLookup"/>). A test pins that this works with the Lucene.NET version in use.
+    /// </remarks>
+    public bool? Knows(string word) => dictionary() is { } loaded ? HunspellLookup.Knows(loaded, word) : null;
+
     public void Dispose() => stemmer?.Dispose();
 
     private string[] Compute(string word)

@@ -17,6 +17,7 @@ internal sealed class ArchiveQueryParser : QueryParser
 {
     private readonly QueryContext context;
     private readonly Analyzer phraseAnalyzer;
+    private readonly Func<string, bool> isUnknownWord;
 
     /// <param name="analyzer">The analyzer of every field.</param>
     /// <param name="phraseAnalyzer">
@@ -24,11 +25,13 @@ internal sealed class ArchiveQueryParser : QueryParser
     /// at each position, Lucene runs a multi-term phrase, two to three times slower on common words.
     /// </param>
     /// <param name="context">The time and zone the query's dates are read in.</param>
-    public ArchiveQueryParser(Analyzer analyzer, Analyzer phraseAnalyzer, QueryContext context)
+    /// <param name="isUnknownWord">Whether no dictionary knows a word (see <see cref="ArchiveAnalyzers.IsUnknownWord"/>).</param>
+    public ArchiveQueryParser(Analyzer analyzer, Analyzer phraseAnalyzer, QueryContext context, Func<string, bool> isUnknownWord)
         : base(FoldedTextAnalyzer.Version, QueryFields.Any, analyzer)
     {
         this.context = context;
         this.phraseAnalyzer = phraseAnalyzer;
+        this.isUnknownWord = isUnknownWord;
         DefaultOperator = Operator.AND;
         AutoGeneratePhraseQueries = true;
         AllowLeadingWildcard = false;
@@ -173,6 +176,13 @@ internal sealed class ArchiveQueryParser : QueryParser
         if (clauses.Count == 0)
         {
             return null;
+        }
+
+        // A word no dictionary knows has no stem to meet its inflected forms at; they begin with it (Hungarian suffixes
+        // are appended: megrendelés, megrendelésemet), so they are matched by their start, as another form of the word.
+        if (!quoted && isUnknownWord(queryText))
+        {
+            clauses.Add(new PrefixQuery(new Term(IndexFields.Text, TermNormalizer.Fold(queryText))) { Boost = QueryFields.StemBoost });
         }
 
         var keyword = TermNormalizer.Lower(queryText);

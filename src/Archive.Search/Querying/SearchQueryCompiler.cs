@@ -13,13 +13,16 @@ internal sealed partial class SearchQueryCompiler
 
     private readonly Analyzer analyzer;
     private readonly Analyzer phraseAnalyzer;
+    private readonly Func<string, bool> isUnknownWord;
 
     /// <param name="analyzer">The analyzer of every field.</param>
     /// <param name="phraseAnalyzer">The analyzer of a quoted phrase in the text (see <see cref="ArchiveQueryParser"/>).</param>
-    public SearchQueryCompiler(Analyzer analyzer, Analyzer phraseAnalyzer)
+    /// <param name="isUnknownWord">Whether no dictionary knows a word, so its inflected forms are found by their start.</param>
+    public SearchQueryCompiler(Analyzer analyzer, Analyzer phraseAnalyzer, Func<string, bool> isUnknownWord)
     {
         this.analyzer = analyzer;
         this.phraseAnalyzer = phraseAnalyzer;
+        this.isUnknownWord = isUnknownWord;
     }
 
     /// <exception cref="InvalidSearchQueryException">The query is empty or malformed.</exception>
@@ -31,7 +34,7 @@ internal sealed partial class SearchQueryCompiler
         }
 
         var prepared = QueryPreprocessor.Prepare(query);
-        var parser = new ArchiveQueryParser(analyzer, phraseAnalyzer, context);
+        var parser = new ArchiveQueryParser(analyzer, phraseAnalyzer, context, isUnknownWord);
         Query? parsed;
         try
         {
