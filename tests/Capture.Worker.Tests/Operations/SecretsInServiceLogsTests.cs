@@ -102,6 +102,7 @@ public sealed partial class SecretsInServiceLogsTests(DovecotFixture dovecot) : 
             Assert.Equal(HttpStatusCode.Redirect, await session.SignInAsync("anna", anna, Cancel));
             var (status, answer) = await session.PostJsonAsync($"/api/cases/{cases[0]}/replies", new { subject = "Your complaint", body = "A second reply." }, Cancel);
             Assert.True(status == HttpStatusCode.BadGateway, $"{(int)status} {answer}");
+            Assert.Contains("refused Capture's sign-in", answer, StringComparison.Ordinal);
             cases.AddRange(CasesIn(service.Log));
             AddGivenSecrets(session);
             _written.Add(("the answer to a reply the server refused", answer));
@@ -251,6 +252,10 @@ public sealed partial class SecretsInServiceLogsTests(DovecotFixture dovecot) : 
         {
             Assert.True(logText.Contains(expected, StringComparison.Ordinal), $"the log lacks \"{expected}\":\n{logText}");
         }
+
+        // A refused sign-in is not an outage: what waits for the server says why.
+        Assert.Contains("server refused Capture's sign-in; ", logText, StringComparison.Ordinal);
+        Assert.DoesNotContain("cannot be reached", logText, StringComparison.Ordinal);
     }
 
     private static async Task WaitForLogAsync(CaptureService service, string text)

@@ -128,6 +128,12 @@ public sealed partial class AcknowledgementSender : IDisposable
         {
             return await _mail.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (MailKit.Security.AuthenticationException)
+        {
+            // The sender has logged the server's words and which settings to check.
+            LogSignInRefused(waiting, _options.RetryInterval);
+            return null;
+        }
         catch (Exception ex) when (SmtpFailures.IsUnreachable(ex, cancellationToken))
         {
             LogServerUnreachable(ex, waiting, _options.RetryInterval);
@@ -248,6 +254,9 @@ public sealed partial class AcknowledgementSender : IDisposable
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Acknowledged {RegistrationNumber} to the customer in {Language}")]
     private partial void LogSent(string registrationNumber, string language);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server refused Capture's sign-in; {Count} acknowledgements wait, next try in {RetryInterval}")]
+    private partial void LogSignInRefused(int count, TimeSpan retryInterval);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The mail server cannot be reached; {Count} acknowledgements wait, next try in {RetryInterval}")]
     private partial void LogServerUnreachable(Exception exception, int count, TimeSpan retryInterval);

@@ -114,6 +114,12 @@ public sealed partial class AlertDispatcher(
         {
             return await sender.OpenAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (MailKit.Security.AuthenticationException)
+        {
+            // The sender has logged the server's words and which settings to check.
+            LogSignInRefused(pending);
+            return null;
+        }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             LogServerUnavailable(exception, pending);
@@ -123,6 +129,9 @@ public sealed partial class AlertDispatcher(
 
     private static string Reply(SmtpCommandException exception) =>
         string.Create(CultureInfo.InvariantCulture, $"{(int)exception.StatusCode} {exception.Message}");
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server refused Capture's sign-in; {Count} alert(s) wait for the next round")]
+    private partial void LogSignInRefused(int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The SMTP server cannot be reached; {Count} alert(s) wait for the next round")]
     private partial void LogServerUnavailable(Exception exception, int count);

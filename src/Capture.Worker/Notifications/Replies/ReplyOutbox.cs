@@ -177,6 +177,7 @@ internal sealed partial class ReplyOutbox
     private static string ServerAnswer(Exception ex) => ex switch
     {
         SmtpCommandException command => SmtpFailures.ServerAnswer(command),
+        MailKit.Security.AuthenticationException => $"it refused Capture's sign-in, which an administrator must fix in Smtp:User and its password: {ex.Message}",
         System.Net.Sockets.SocketException or IOException => $"it cannot be reached: {ex.Message}",
         _ => ex.Message,
     };
