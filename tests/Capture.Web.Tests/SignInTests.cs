@@ -1,4 +1,5 @@
 using System.Net;
+using Capture.Web.Security;
 using Capture.Web.Tests.Support;
 
 namespace Capture.Web.Tests;
@@ -68,6 +69,20 @@ public sealed class SignInTests(WebServer server)
         Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.True(session.Cookies["capture.antiforgery"]?.HttpOnly, "the anti-forgery cookie must be HttpOnly");
         Assert.Equal(HttpStatusCode.OK, await session.StatusOfAsync("/api/search?q=kettle"));
+    }
+
+    [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task SignIn_CookieKeys_AreKeptInTheArchive_InAFolderOnlyTheServicesUserCanOpen()
+    {
+        using var session = new WebSession(server);
+
+        using var response = await session.SignInAsync("clara", WebServer.PasswordOf("clara"));
+        var folder = Path.Combine(server.Store.RootDirectory, WebKeyRing.FolderName);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.NotEmpty(Directory.GetFiles(folder, "key-*.xml"));
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(folder));
     }
 
     [Fact]

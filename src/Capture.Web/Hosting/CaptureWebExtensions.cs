@@ -3,6 +3,7 @@ using Capture.Web.Api;
 using Capture.Web.Cases;
 using Capture.Web.Pages;
 using Capture.Web.Previews;
+using Capture.Web.Security;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Hosting;
@@ -39,6 +40,7 @@ public static class CaptureWebExtensions
         // The host that knows the company's sample letters registers their vocabulary; without it only stop words are left out.
         services.TryAddSingleton(Archive.Store.Reports.LetterVocabulary.Empty);
 
+        WebKeyRing.Add(services);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(cookie =>
         {
             cookie.Cookie.Name = "capture.session";

@@ -71,10 +71,10 @@ public sealed class ArchiveVerification(ArchiveStore store, ArchiveIndex index, 
         };
     }
 
-    /// <summary>The default folders plus the index and model folders, wherever they are configured below the archive.</summary>
+    /// <summary>The default folders, the web's key ring, and the index and model folders wherever they are configured below the archive.</summary>
     private List<string> IgnoredFolders()
     {
-        var folders = new ArchiveCheckOptions().IgnoredFolders.ToList();
+        var folders = new ArchiveCheckOptions().IgnoredFolders.Append(Capture.Web.Security.WebKeyRing.FolderName).ToList();
         foreach (var path in new[] { search.Value.IndexDirectory, Path.GetDirectoryName(classifier.Value.ModelPath) })
         {
             if (!string.IsNullOrEmpty(path))
