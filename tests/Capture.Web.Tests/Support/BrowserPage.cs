@@ -55,11 +55,12 @@ public sealed class BrowserPage : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waiting for the page a form leads to: until its document is parsed, up to a minute. Its full "load" event is not
-    /// waited for: under load it was missed more than once (a sign-in and a reply timed out on it although the next
-    /// page was there); what a test then reads it waits for itself.
+    /// Waiting for the page a form leads to: until the browser has its address and answer (the navigation is
+    /// committed), up to a minute. Its load events are not waited for: under load both "load" and "DOMContentLoaded"
+    /// were missed (a sign-in and a reply timed out on them although the next page was there); what a test then reads
+    /// it waits for itself, with assertions that retry.
     /// </summary>
-    public static PageWaitForURLOptions AfterFormPost => new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+    public static PageWaitForURLOptions AfterFormPost => new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 };
 
     /// <summary>Saves a full-page PNG as <c>artifacts/screenshots/NAME.png</c> in the repository and says where in the test log.</summary>
     public async Task<string> ScreenshotAsync(string name)

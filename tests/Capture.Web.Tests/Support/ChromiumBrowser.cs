@@ -56,6 +56,9 @@ public sealed class ChromiumBrowser : IAsyncLifetime
         // Playwright waits 30 s by default; CI runs the test projects side by side on two cores, where a page can take longer.
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
+
+        // Assertions (Expect) wait 5 s by default; what a test reads after a form's post it waits for with them.
+        Microsoft.Playwright.Assertions.SetDefaultExpectTimeout(30_000);
         try
         {
             return new BrowserPage(context, await context.NewPageAsync(), baseAddress);

@@ -206,7 +206,7 @@ internal sealed partial class MailItemCapture : IDisposable
         }
     }
 
-    /// <summary>Consecutive messages never tried before, up to <see cref="MailboxOptions.FilingGroupSize"/>; a message tried before alone.</summary>
+    /// <summary>Consecutive messages never tried before, up to <see cref="MailboxOptions.GroupSize"/>; a message tried before alone.</summary>
     private IEnumerable<List<MailDownload>> Groups(IReadOnlyList<MailDownload> messages)
     {
         var triedBefore = messages.Select(m => WasTriedBefore(m.Item)).ToArray();
@@ -216,7 +216,7 @@ internal sealed partial class MailItemCapture : IDisposable
             var end = start + 1;
             if (!triedBefore[start])
             {
-                while (end < messages.Count && end - start < _account.FilingGroupSize && !triedBefore[end])
+                while (end < messages.Count && end - start < _account.GroupSize && !triedBefore[end])
                 {
                     end++;
                 }

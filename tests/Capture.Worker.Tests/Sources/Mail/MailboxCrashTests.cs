@@ -66,7 +66,9 @@ public sealed class MailboxCrashTests(DovecotFixture dovecot) : IClassFixture<Do
             ["Mailboxes__0__Security"] = "None",
             ["Mailboxes__0__User"] = user,
             ["Mailboxes__0__PasswordVariable"] = PasswordVariable,
-            ["Mailboxes__0__BatchSize"] = "7",
+            // Batches of 21 in groups of 3: the kills land while one group downloads, one commits and one is indexed.
+            ["Mailboxes__0__BatchSize"] = "21",
+            ["Mailboxes__0__GroupSize"] = "3",
             ["Mailboxes__0__PollInterval"] = "00:00:00.5",
             ["Mailboxes__0__Disposition__Action"] = "Move",
             ["Mailboxes__0__Disposition__Folder"] = "Captured",

@@ -80,6 +80,17 @@ public sealed class MailboxOptionsTests
         Assert.Contains(account.Validate("Mailboxes:0"), p => p.Contains("no password", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1001)]
+    public void Validate_GroupSizeOutOfRange_NamesTheKey(int groupSize)
+    {
+        var account = Valid();
+        account.GroupSize = groupSize;
+
+        Assert.Contains($"Mailboxes:0:GroupSize must be between 1 and 1000, not {groupSize}.", account.Validate("Mailboxes:0"));
+    }
+
     [Fact]
     public void Problems_NeverContainThePassword()
     {

@@ -9,12 +9,12 @@ namespace Capture.Worker.Tests.Sources.Mail;
 /// <summary>Accounts on the test Dovecot, and one-poll helpers over a <see cref="TestArchive"/>.</summary>
 internal static class MailboxTestAccounts
 {
-    public static MailboxOptions Imap(DovecotServer server, string user, params string[] folders) => Imap(server, user, MailboxOptions.DefaultFilingGroupSize, folders);
+    public static MailboxOptions Imap(DovecotServer server, string user, params string[] folders) => Imap(server, user, new MailboxOptions().GroupSize, folders);
 
     /// <summary>An IMAP account whose messages are committed <paramref name="groupSize"/> at a time.</summary>
     public static MailboxOptions Imap(DovecotServer server, string user, int groupSize, params string[] folders) => new()
     {
-        FilingGroupSize = groupSize,
+        GroupSize = groupSize,
         Name = user,
         Protocol = MailProtocol.Imap,
         Host = DovecotServer.Host,
