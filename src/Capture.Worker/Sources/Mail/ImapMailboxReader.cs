@@ -20,6 +20,11 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
     private readonly MailFilter _filter = new(account.Filters);
     private ImapClient? _client;
 
+    /// <summary>The folder IDLE watches (the first), whose arrivals during a poll are noted so IDLE does not wait past them.</summary>
+    private IMailFolder? _watched;
+    private int _watchedCount;
+    private int _arrivedSinceOpen;
+
     public async Task PollAsync(Func<CaptureResult, ValueTask> report, CancellationToken cancellationToken)
     {
         var client = await ConnectedAsync(cancellationToken).ConfigureAwait(false);
@@ -34,6 +39,17 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
             {
                 LogFolderMissing(account.SourceName, name);
                 continue;
+            }
+
+            if (name == account.EffectiveFolders[0] && !ReferenceEquals(folder, _watched))
+            {
+                if (_watched is not null)
+                {
+                    _watched.CountChanged -= OnWatchedCountChanged;
+                }
+
+                _watched = folder;
+                folder.CountChanged += OnWatchedCountChanged;
             }
 
             await PollFolderAsync(client, folder, report, cancellationToken).ConfigureAwait(false);
@@ -55,6 +71,12 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
             await watched.OpenAsync(FolderAccess.ReadOnly, cancellationToken).ConfigureAwait(false);
         }
 
+        // Mail announced while the poll was still at work (setting dispositions) would wait for the next interval.
+        if (Interlocked.Exchange(ref _arrivedSinceOpen, 0) == 1)
+        {
+            return;
+        }
+
         // IDLE ends when mail arrives, at the poll interval, or before the server's IDLE timeout, whichever is first.
         var limit = account.PollInterval < account.IdleRefresh ? account.PollInterval : account.IdleRefresh;
         using var done = new CancellationTokenSource(limit, time);
@@ -67,6 +89,19 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
         finally
         {
             watched.CountChanged -= OnCountChanged;
+        }
+    }
+
+    private void OnWatchedCountChanged(object? sender, EventArgs e)
+    {
+        if (sender is IMailFolder folder)
+        {
+            if (folder.Count > _watchedCount)
+            {
+                Interlocked.Exchange(ref _arrivedSinceOpen, 1);
+            }
+
+            _watchedCount = folder.Count;
         }
     }
 
@@ -114,6 +149,13 @@ internal sealed partial class ImapMailboxReader(MailboxOptions account, MailItem
     {
         var access = account.Disposition.ActionFor(MailProtocol.Imap) == MailDispositionAction.None ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
         await folder.OpenAsync(access, cancellationToken).ConfigureAwait(false);
+        if (ReferenceEquals(folder, _watched))
+        {
+            // What arrives from here on may miss this poll's search: noted, so IDLE does not wait past it.
+            _watchedCount = folder.Count;
+            Interlocked.Exchange(ref _arrivedSinceOpen, 0);
+        }
+
         var stream = MailboxKeys.ImapFolder(account, folder.FullName, folder.UidValidity);
         var watermark = (uint)Math.Min(store.GetWatermark(stream), uint.MaxValue - 1);
         if (folder.Count == 0)
