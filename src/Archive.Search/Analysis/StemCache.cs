@@ -19,8 +19,10 @@ internal sealed class StemCache : IDisposable
     private readonly int capacity;
     private readonly ConcurrentDictionary<string, string[]> entries = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly ConcurrentDictionary<string, bool> known = new(StringComparer.Ordinal);
     private Analyzer? stemmer;
     private int count;
+    private int knownCount;
 
     /// <param name="dictionary">Gives the language's dictionary (waiting for it to load), or null when it is unavailable.</param>
     /// <param name="capacity">Most words held at once.</param>
@@ -53,15 +55,36 @@ internal sealed class StemCache : IDisposable
 
     /// <summary>
     /// Whether Hunspell knows the lower-cased word (gives it a stem); null when the language's dictionary is not
-    /// available or this version of Lucene.NET cannot be asked. Not cached: it is asked for the few words of a query,
-    /// not for every word indexed.
+    /// available or this version of Lucene.NET cannot be asked. Asked for every free word of a query, and a Hunspell
+    /// lookup of a word it does not know tries every affix (tens of microseconds in Hungarian), so answers are kept,
+    /// as many as the stems and cleared the same way.
     /// </summary>
     /// <remarks>
     /// The stem filter passes an unknown word through unchanged, just as it gives a known base form as its own stem,
     /// so the filter cannot tell the two apart; Lucene's stemmer can, and is internal, so it is reached by reflection
     /// (<see cref="HunspellLookup"/>). A test pins that this works with the Lucene.NET version in use.
     /// </remarks>
-    public bool? Knows(string word) => dictionary() is { } loaded ? HunspellLookup.Knows(loaded, word) : null;
+    public bool? Knows(string word)
+    {
+        if (known.TryGetValue(word, out var answer))
+        {
+            return answer;
+        }
+
+        if (dictionary() is not { } loaded || HunspellLookup.Knows(loaded, word) is not { } knows)
+        {
+            return null;
+        }
+
+        if (Interlocked.Increment(ref knownCount) > capacity)
+        {
+            known.Clear();
+            Interlocked.Exchange(ref knownCount, 1);
+        }
+
+        known.TryAdd(word, knows);
+        return knows;
+    }
 
     public void Dispose() => stemmer?.Dispose();
 
