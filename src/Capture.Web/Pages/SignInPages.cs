@@ -32,14 +32,14 @@ internal static partial class SignInPages
         var key = SignInThrottle.Key(context.Connection.RemoteIpAddress?.ToString(), login);
         if (throttle.IsLockedOut(key))
         {
-            LogLockedOut(logger, login);
+            LogLockedOut(logger, Loggable(users, login));
             return Form(context, returnUrl, "Too many failed sign-ins; wait a while before trying again.", StatusCodes.Status429TooManyRequests);
         }
 
         var principal = users.SignIn(login, password);
         if (principal is null)
         {
-            LogRefused(logger, login);
+            LogRefused(logger, Loggable(users, login));
             return throttle.RecordFailure(key)
                 ? Form(context, returnUrl, "The login or password is wrong.", StatusCodes.Status401Unauthorized)
                 : Form(context, returnUrl, "Too many failed sign-ins; wait a while before trying again.", StatusCodes.Status429TooManyRequests);
@@ -74,6 +74,12 @@ internal static partial class SignInPages
             """);
         return Layout.Page(context, "Sign in", body.ToMarkup(), statusCode);
     }
+
+    /// <summary>
+    /// A refused login is logged only when it is a user's (someone guessing that person's password); anything else typed
+    /// there may be a password typed in the wrong box, and the log must never hold one.
+    /// </summary>
+    private static string Loggable(WebUserDirectory users, string? login) => users.IsUser(login) ? login!.Trim() : "an unknown login";
 
     /// <summary>Only a path of this site, never another site (<c>//evil</c> or <c>/\evil</c>), is followed after sign-in.</summary>
     private static bool IsLocal(string? url) =>

@@ -29,6 +29,9 @@ internal sealed class WebUserDirectory(IOptions<WebOptions> options)
         return new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
     }
 
+    /// <summary>Whether <paramref name="login"/> is someone's login (letter case aside).</summary>
+    public bool IsUser(string? login) => Find(login) is not null;
+
     /// <summary>The name <paramref name="login"/> goes by (<c>Web:Users:*:Name</c>), or the login itself when it has none or is no longer a user.</summary>
     public string DisplayNameOf(string login) => Find(login)?.Name is { } name && !string.IsNullOrWhiteSpace(name) ? name.Trim() : login;
 

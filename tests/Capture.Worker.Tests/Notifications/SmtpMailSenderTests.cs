@@ -1,4 +1,5 @@
 using System.Net;
+using Capture.Testing;
 using Capture.Testing.Mail;
 using Capture.Worker.Notifications;
 using Capture.Worker.Tests.Support;

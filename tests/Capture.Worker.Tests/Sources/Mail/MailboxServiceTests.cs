@@ -1,3 +1,4 @@
+using Capture.Testing;
 using Capture.Worker.Sources.Mail;
 using Capture.Worker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace Capture.Worker.Tests.Support;
+namespace Capture.Testing;
 
 /// <summary>
 /// Keeps every formatted log line (with its exception) so tests can read what an operator would see. Use it with
