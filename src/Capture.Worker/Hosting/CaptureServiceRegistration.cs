@@ -51,7 +51,11 @@ internal static class CaptureServiceRegistration
             });
 
         services.AddOptions<OcrOptions>().BindConfiguration(OcrOptions.SectionName);
-        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName);
+        // Extraction's temporary files go to a folder of this process's own, so a killed process leaves nothing behind for long.
+        var tempRoot = configuration[$"{ExtractionOptions.SectionName}:TempDirectory"];
+        services.AddSingleton(provider => new ProcessTempFolder(tempRoot, provider.GetRequiredService<ILogger<ProcessTempFolder>>()));
+        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.SectionName)
+            .PostConfigure<ProcessTempFolder>((extraction, folder) => extraction.TempDirectory = folder.Path);
         var modelPathConfigured = configuration[$"{ClassifierOptions.SectionName}:ModelPath"] is not null;
         services.AddOptions<ClassifierOptions>().BindConfiguration(ClassifierOptions.SectionName)
             .PostConfigure<IOptions<ArchiveStoreOptions>>((classifier, archive) =>
