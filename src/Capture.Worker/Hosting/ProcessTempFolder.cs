@@ -4,11 +4,12 @@ using Microsoft.Extensions.Logging;
 namespace Capture.Worker.Hosting;
 
 /// <summary>
-/// This process's own temporary folder, <c>capture-{process id}</c> in the system temp folder (or in
+/// A host's own temporary folder, <c>capture-{process id}-{random}</c> in the system temp folder (or in
 /// <c>Extraction:TempDirectory</c>), where extraction puts rendered pages, OCR page PDFs and copies of attachments.
 /// The classifier removes its files when it is done with them; a process killed mid-item cannot, so each process
 /// removes, when it starts, the folders of Capture processes that are no longer running, and its own when it stops.
-/// Folders of processes still running (another <c>capture import</c> beside the service) are left alone.
+/// Folders of processes still running (another <c>capture import</c> beside the service, or another host in this
+/// process, as in the tests) are left alone.
 /// </summary>
 internal sealed partial class ProcessTempFolder : IDisposable
 {
@@ -23,7 +24,7 @@ internal sealed partial class ProcessTempFolder : IDisposable
     {
         this.logger = logger;
         var parent = root ?? System.IO.Path.GetTempPath();
-        Path = System.IO.Path.Combine(parent, Prefix + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Path = System.IO.Path.Combine(parent, $"{Prefix}{Environment.ProcessId.ToString(CultureInfo.InvariantCulture)}-{Guid.NewGuid():N}");
         RemoveLeftovers(parent);
         Directory.CreateDirectory(Path);
     }
@@ -43,7 +44,9 @@ internal sealed partial class ProcessTempFolder : IDisposable
         foreach (var folder in Directory.EnumerateDirectories(parent, Prefix + "*"))
         {
             var name = System.IO.Path.GetFileName(folder);
-            if (int.TryParse(name.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
+            var owner = name.AsSpan(Prefix.Length);
+            owner = owner[..Math.Max(0, owner.IndexOf('-'))];
+            if (int.TryParse(owner, NumberStyles.None, CultureInfo.InvariantCulture, out var processId)
                 && processId != Environment.ProcessId
                 && !IsRunning(processId)
                 && TryDelete(folder))

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Capture.Testing;
 using Capture.Worker.Hosting;
 using Microsoft.Extensions.Logging;
@@ -13,8 +12,9 @@ public sealed class ProcessTempFolderTests
     public async Task Start_RemovesFoldersOfStoppedProcesses_KeepsRunningOnesAndOthers_AndStopRemovesItsOwn()
     {
         using var root = new TempDirectory();
-        var stopped = Folder(root, "capture-" + await ExitedProcessIdAsync(), "page-00001.pdf");
-        var runningProcess = Folder(root, "capture-1", "page.png");
+        var stopped = Folder(root, $"capture-{await ExitedProcessIdAsync()}-0a1b2c", "page-00001.pdf");
+        var runningProcess = Folder(root, "capture-1-3d4e5f", "page.png");
+        var sameProcess = Folder(root, $"capture-{Environment.ProcessId}-6a7b8c", "copy.pdf");
         var unrelated = Folder(root, "capture-ocrpdf-4f2a", "page-00001.pdf");
         using var logs = new CollectingLoggerProvider();
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
@@ -24,8 +24,9 @@ public sealed class ProcessTempFolderTests
         {
             Assert.False(Directory.Exists(stopped));
             Assert.True(Directory.Exists(runningProcess), "pid 1 is running; its folder stays");
+            Assert.True(Directory.Exists(sameProcess), "another host of this process uses it");
             Assert.True(Directory.Exists(unrelated), "not a process folder");
-            Assert.Equal(root.Combine("capture-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)), folder.Path);
+            Assert.StartsWith(root.Combine($"capture-{Environment.ProcessId}-"), folder.Path, StringComparison.Ordinal);
             Assert.True(Directory.Exists(folder.Path));
             Assert.Contains(logs.Lines, line => line.Contains("Removed", StringComparison.Ordinal) && line.Contains("temporary folder", StringComparison.Ordinal));
         }
@@ -35,6 +36,7 @@ public sealed class ProcessTempFolderTests
         }
 
         Assert.False(Directory.Exists(folder.Path));
+        Assert.True(Directory.Exists(sameProcess));
     }
 
     private static string Folder(TempDirectory root, string name, string file)
