@@ -42,10 +42,7 @@ public sealed partial class CapturePipeline
 
             try
             {
-                using (await _contentLock.AcquireAsync(prepared.Sha256!, cancellationToken).ConfigureAwait(false))
-                {
-                    filings[i] = new CommittedGroup.Entry(prepared, FileLocked(prepared), null);
-                }
+                filings[i] = new CommittedGroup.Entry(prepared, await FileAloneAsync(prepared, cancellationToken).ConfigureAwait(false), null);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

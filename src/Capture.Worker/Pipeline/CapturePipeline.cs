@@ -167,13 +167,16 @@ public sealed partial class CapturePipeline
             return early;
         }
 
-        Filing filing;
+        return Complete(await FileAloneAsync(prepared, cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <summary>Files one prepared item in a transaction of its own, under its content lock.</summary>
+    private async Task<Filing> FileAloneAsync(PreparedCapture prepared, CancellationToken cancellationToken)
+    {
         using (await _contentLock.AcquireAsync(prepared.Sha256!, cancellationToken).ConfigureAwait(false))
         {
-            filing = FileLocked(prepared);
+            return FileLocked(prepared);
         }
-
-        return Complete(filing);
     }
 
     /// <summary>
