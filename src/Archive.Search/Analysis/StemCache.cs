@@ -43,13 +43,7 @@ internal sealed class StemCache : IDisposable
 
         var key = word.ToString();
         stems = Compute(key);
-        if (Interlocked.Increment(ref count) > capacity)
-        {
-            entries.Clear();
-            Interlocked.Exchange(ref count, 1);
-        }
-
-        entries.TryAdd(key, stems);
+        Remember(entries, ref count, key, stems);
         return stems;
     }
 
@@ -76,17 +70,23 @@ internal sealed class StemCache : IDisposable
             return null;
         }
 
-        if (Interlocked.Increment(ref knownCount) > capacity)
-        {
-            known.Clear();
-            Interlocked.Exchange(ref knownCount, 1);
-        }
-
-        known.TryAdd(word, knows);
+        Remember(known, ref knownCount, word, knows);
         return knows;
     }
 
     public void Dispose() => stemmer?.Dispose();
+
+    /// <summary>Adds an answer, first starting over when the cache already holds <see cref="capacity"/> of them.</summary>
+    private void Remember<T>(ConcurrentDictionary<string, T> cache, ref int held, string word, T value)
+    {
+        if (Interlocked.Increment(ref held) > capacity)
+        {
+            cache.Clear();
+            Interlocked.Exchange(ref held, 1);
+        }
+
+        cache.TryAdd(word, value);
+    }
 
     private string[] Compute(string word)
     {
